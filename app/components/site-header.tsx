@@ -1,0 +1,62 @@
+import { Form, Link, NavLink, useRouteLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { RootData } from "~/root";
+import { useLocale } from "~/utils/i18n-react";
+import { LanguageSwitcher } from "./language-switcher";
+
+/** The areas in the main navigation: add an entry when an area ships. */
+export const NAV_AREAS: Array<{ path: string; labelKey: string }> = [{ path: "/", labelKey: "nav.home" }];
+
+export function SiteHeader() {
+  const { t } = useTranslation();
+  const { to } = useLocale();
+  const user = useRouteLoaderData<RootData>("root")?.user;
+  return (
+    <header className="site-header">
+      <a className="skip-link" href="#main">
+        {t("skipToContent")}
+      </a>
+      <div className="site-header__bar">
+        <Link to={to("/")} className="brand">
+          {t("appName")}
+        </Link>
+        <nav aria-label={t("nav.main")} className="main-nav">
+          <ul>
+            {NAV_AREAS.map((area) => (
+              <li key={area.path}>
+                <NavLink to={to(area.path)} end={area.path === "/"}>
+                  {t(area.labelKey)}
+                </NavLink>
+              </li>
+            ))}
+            {user?.role === "secretariat" ? (
+              <li>
+                <NavLink to={to("/admin")}>{t("nav.admin")}</NavLink>
+              </li>
+            ) : null}
+          </ul>
+        </nav>
+        <div className="site-header__tools">
+          <LanguageSwitcher />
+          {user ? (
+            <>
+              <NavLink to={to("/account")}>{t("nav.account")}</NavLink>
+              <Form method="post" action={to("/sign-out")}>
+                <button type="submit" className="button-link">
+                  {t("nav.signOut")}
+                </button>
+              </Form>
+            </>
+          ) : (
+            <>
+              <NavLink to={to("/sign-in")}>{t("nav.signIn")}</NavLink>
+              <NavLink to={to("/sign-up")} className="button button--small">
+                {t("nav.signUp")}
+              </NavLink>
+            </>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}

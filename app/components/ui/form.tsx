@@ -1,0 +1,100 @@
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
+import { useTranslation } from "react-i18next";
+import type { FieldError, FieldErrors } from "~/utils/forms";
+
+function useErrorText() {
+  const { t } = useTranslation("common");
+  return (error: FieldError | undefined) => (error ? t(error.key, error.values) : undefined);
+}
+
+type FieldProps = {
+  name: string;
+  label: string;
+  hint?: string;
+  error?: FieldError;
+  optional?: boolean;
+};
+
+function FieldFrame({ name, label, hint, error, optional, children }: FieldProps & { children: ReactNode }) {
+  const { t } = useTranslation("common");
+  const errorText = useErrorText()(error);
+  return (
+    <div className={`field${error ? " field--invalid" : ""}`}>
+      <label htmlFor={name}>
+        {label}
+        {optional ? <span className="field__optional"> ({t("form.optional")})</span> : null}
+      </label>
+      {hint ? (
+        <p id={`${name}-hint`} className="field__hint">
+          {hint}
+        </p>
+      ) : null}
+      {errorText ? (
+        <p id={`${name}-error`} className="field__error">
+          {errorText}
+        </p>
+      ) : null}
+      {children}
+    </div>
+  );
+}
+
+function describedBy(name: string, hint?: string, error?: FieldError) {
+  return [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
+}
+
+export function TextField({ name, label, hint, error, optional, ...input }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <FieldFrame name={name} label={label} hint={hint} error={error} optional={optional}>
+      <input
+        id={name}
+        name={name}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(name, hint, error)}
+        required={!optional}
+        {...input}
+      />
+    </FieldFrame>
+  );
+}
+
+export function SelectField({
+  name,
+  label,
+  hint,
+  error,
+  optional,
+  options,
+  ...select
+}: FieldProps & SelectHTMLAttributes<HTMLSelectElement> & { options: Array<{ value: string; label: string }> }) {
+  return (
+    <FieldFrame name={name} label={label} hint={hint} error={error} optional={optional}>
+      <select id={name} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy(name, hint, error)} required={!optional} {...select}>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </FieldFrame>
+  );
+}
+
+/** A summary at the top of a failed form: a live region that names what to fix. */
+export function FormAlert({ errors, message }: { errors?: FieldErrors; message?: string }) {
+  const { t } = useTranslation("common");
+  if (!message && (!errors || Object.keys(errors).length === 0)) return null;
+  return (
+    <div role="alert" className="alert alert--error">
+      {message ?? t("errors.formHasErrors")}
+    </div>
+  );
+}
+
+export function Notice({ children }: { children: ReactNode }) {
+  return (
+    <div role="status" className="alert alert--success">
+      {children}
+    </div>
+  );
+}

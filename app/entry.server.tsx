@@ -1,0 +1,64 @@
+import { PassThrough } from "node:stream";
+import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext } from "@remix-run/node";
+import { RemixServer } from "@remix-run/react";
+import { isbot } from "isbot";
+import { renderToPipeableStream } from "react-dom/server";
+import { NonceProvider } from "~/components/nonce";
+import { startBackgroundWork, stopBackgroundWork } from "~/modules/jobs/jobs.server";
+import { closeDb } from "~/utils/db.server";
+import { splitLocalePath } from "~/utils/i18n";
+import { localeCookie } from "~/utils/i18n.server";
+
+export const streamTimeout = 5_000;
+
+// The web process starts the job workers itself unless JOBS=off (production runs `npm run worker`).
+startBackgroundWork().catch((error) => console.error("Background work did not start:", error));
+
+/** Called by the HTTP server on SIGTERM/SIGINT. */
+export async function shutdownApp() {
+  await stopBackgroundWork();
+  await closeDb();
+}
+
+export default async function handleRequest(
+  request: Request,
+  responseStatusCode: number,
+  responseHeaders: Headers,
+  remixContext: EntryContext,
+  loadContext: AppLoadContext,
+) {
+  const nonce = loadContext.nonce;
+  // Remember the language of every page read, so only a first visit is negotiated.
+  const { locale } = splitLocalePath(new URL(request.url).pathname);
+  if ((await localeCookie.parse(request.headers.get("cookie"))) !== locale) {
+    responseHeaders.append("Set-Cookie", await localeCookie.serialize(locale));
+  }
+  // Bots and no-JS clients get the whole document at once; browsers get it streamed.
+  const waitFor = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
+  return new Promise<Response>((resolve, reject) => {
+    let shellRendered = false;
+    const { pipe, abort } = renderToPipeableStream(
+      <NonceProvider value={nonce}>
+        <RemixServer context={remixContext} url={request.url} abortDelay={streamTimeout} nonce={nonce} />
+      </NonceProvider>,
+      {
+        nonce,
+        [waitFor]() {
+          shellRendered = true;
+          const body = new PassThrough();
+          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+          resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
+          pipe(body);
+        },
+        onShellError(error: unknown) {
+          reject(error);
+        },
+        onError(error: unknown) {
+          responseStatusCode = 500;
+          if (shellRendered) console.error(error);
+        },
+      },
+    );
+    setTimeout(abort, streamTimeout + 1000);
+  });
+}

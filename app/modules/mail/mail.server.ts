@@ -1,0 +1,59 @@
+import nodemailer from "nodemailer";
+import { getDb, type Executor } from "~/utils/db.server";
+import { getEnv } from "~/utils/env.server";
+
+export type OutgoingMail = { to: string; subject: string; text: string; kind: string };
+
+/**
+ * Records a message in the outbox, inside the caller's transaction. Without SMTP_URL the outbox
+ * is where mail ends (the secretariat reads it at /admin/mail); with it, the message is marked
+ * pending and the mail.deliver job sends it after commit.
+ */
+export async function queueMail(executor: Executor, mail: OutgoingMail) {
+  const status = getEnv().SMTP_URL ? "pending" : "stored";
+  const row = await executor
+    .insertInto("mail_outbox")
+    .values({ to_address: mail.to, subject: mail.subject, text_body: mail.text, kind: mail.kind, status })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return { id: row.id, needsDelivery: status === "pending" };
+}
+
+let transport: nodemailer.Transporter | undefined;
+
+export async function deliverMail(id: number | undefined) {
+  const smtpUrl = getEnv().SMTP_URL;
+  if (!smtpUrl || typeof id !== "number") return;
+  transport ??= nodemailer.createTransport(smtpUrl);
+  await getDb().transaction().execute(async (trx) => {
+    const mail = await trx
+      .selectFrom("mail_outbox")
+      .selectAll()
+      .where("id", "=", id)
+      .where("status", "=", "pending")
+      .forUpdate()
+      .skipLocked()
+      .executeTakeFirst();
+    if (!mail) return;
+    try {
+      await transport!.sendMail({ from: getEnv().MAIL_FROM, to: mail.to_address, subject: mail.subject, text: mail.text_body });
+      await trx.updateTable("mail_outbox").set({ status: "sent", sent_at: new Date(), error: null }).where("id", "=", id).execute();
+    } catch (error) {
+      await trx.updateTable("mail_outbox").set({ error: String(error) }).where("id", "=", id).execute();
+      throw error;
+    }
+  });
+}
+
+/** Retries whatever is still pending (a lost job, an SMTP outage). */
+export async function deliverPendingMail() {
+  if (!getEnv().SMTP_URL) return;
+  const pending = await getDb().selectFrom("mail_outbox").select("id").where("status", "=", "pending").orderBy("id").limit(100).execute();
+  for (const { id } of pending) await deliverMail(id).catch(() => {});
+}
+
+export async function listMail(options: { limit: number; offset: number; to?: string }) {
+  let query = getDb().selectFrom("mail_outbox").selectAll().orderBy("id", "desc").limit(options.limit).offset(options.offset);
+  if (options.to) query = query.where((eb) => eb(eb.fn("lower", ["to_address"]), "=", options.to!.toLowerCase()));
+  return query.execute();
+}

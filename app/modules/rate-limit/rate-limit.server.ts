@@ -1,0 +1,36 @@
+import { sql } from "kysely";
+import { getDb } from "~/utils/db.server";
+
+export type RateLimitRule = { name: string; limit: number; windowSeconds: number };
+
+/** The limits on the doors attackers knock at; kept in PostgreSQL so they hold across instances. */
+export const RATE_LIMITS = {
+  signInPerAccount: { name: "sign-in:account", limit: 10, windowSeconds: 15 * 60 },
+  signInPerIp: { name: "sign-in:ip", limit: 30, windowSeconds: 15 * 60 },
+  signUpPerIp: { name: "sign-up:ip", limit: 10, windowSeconds: 60 * 60 },
+  resetPerIp: { name: "reset:ip", limit: 10, windowSeconds: 60 * 60 },
+} satisfies Record<string, RateLimitRule>;
+
+/**
+ * Counts one hit against `rule` for `subject` in a fixed window, atomically.
+ * Returns whether it is allowed and, when not, how many seconds until the window resets.
+ */
+export async function hitRateLimit(rule: RateLimitRule, subject: string): Promise<{ allowed: boolean; retryAfter: number }> {
+  const bucket = `${rule.name}:${subject.toLowerCase()}`;
+  const window = `${rule.windowSeconds} seconds`;
+  const row = await sql<{ hits: number; window_started_at: Date }>`
+    insert into rate_limit as r (bucket, window_started_at, hits) values (${bucket}, now(), 1)
+    on conflict (bucket) do update set
+      hits = case when r.window_started_at < now() - ${window}::interval then 1 else r.hits + 1 end,
+      window_started_at = case when r.window_started_at < now() - ${window}::interval then now() else r.window_started_at end
+    returning hits, window_started_at
+  `.execute(getDb());
+  const { hits, window_started_at } = row.rows[0]!;
+  const retryAfter = Math.max(1, Math.ceil((window_started_at.getTime() + rule.windowSeconds * 1000 - Date.now()) / 1000));
+  return { allowed: hits <= rule.limit, retryAfter };
+}
+
+/** Forgets the hits of `subject` (a successful sign-in clears its account's counter). */
+export async function clearRateLimit(rule: RateLimitRule, subject: string) {
+  await getDb().deleteFrom("rate_limit").where("bucket", "=", `${rule.name}:${subject.toLowerCase()}`).execute();
+}

@@ -1,0 +1,104 @@
+import { data, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
+import { Links, Meta, Outlet, redirect, Scripts, ScrollRestoration, useRouteError, useRouteLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { I18nextProvider } from "react-i18next";
+import { ErrorPage } from "~/components/error-page";
+import { useNonce } from "~/components/nonce";
+import { SiteFooter } from "~/components/site-footer";
+import { SiteHeader } from "~/components/site-header";
+import { getSessionUser } from "~/modules/auth/session.server";
+import stylesHref from "~/styles/app.css";
+import { getDirection, localePath, splitLocalePath, type Locale } from "~/utils/i18n";
+import { getTranslations, localeCookie, negotiateLocale } from "~/utils/i18n.server";
+import { useI18nInstance } from "~/utils/i18n-react";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesHref }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const { locale, path } = splitLocalePath(url.pathname);
+  // A first visit (no language remembered) to an English address goes to the visitor's language.
+  if (locale === "en" && !(await localeCookie.parse(request.headers.get("cookie")))) {
+    const preferred = await negotiateLocale(request);
+    if (preferred !== "en") throw redirect(`${localePath(preferred, path)}${url.search}`);
+  }
+  const { user, setCookie } = await getSessionUser(request);
+  return data(
+    {
+      locale,
+      translations: getTranslations(locale),
+      user: user && { displayName: user.displayName, role: user.role, emailVerified: user.emailVerified },
+    },
+    setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined,
+  );
+}
+
+export type RootData = typeof loader;
+
+function Document({ children, locale }: { children: ReactNode; locale: Locale }) {
+  const nonce = useNonce();
+  return (
+    <html lang={locale} dir={getDirection(locale)}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+function Shell({ children }: { children: ReactNode }) {
+  return (
+    <>
+      <SiteHeader />
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+      <SiteFooter />
+    </>
+  );
+}
+
+export default function App() {
+  const { locale, translations } = useRouteLoaderData<RootData>("root")!;
+  const i18n = useI18nInstance(locale, translations);
+  return (
+    <I18nextProvider i18n={i18n}>
+      <Document locale={locale}>
+        <Shell>
+          <Outlet />
+        </Shell>
+      </Document>
+    </I18nextProvider>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const rootData = useRouteLoaderData<RootData>("root");
+  // Without root data (its loader failed) the page falls back to English built-in strings.
+  const locale = rootData?.locale ?? "en";
+  const i18n = useI18nInstance(locale, rootData?.translations ?? {});
+  return (
+    <I18nextProvider i18n={i18n}>
+      <Document locale={locale}>
+        {rootData ? (
+          <Shell>
+            <ErrorPage error={error} />
+          </Shell>
+        ) : (
+          <main id="main">
+            <ErrorPage error={error} />
+          </main>
+        )}
+      </Document>
+    </I18nextProvider>
+  );
+}

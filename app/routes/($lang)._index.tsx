@@ -1,0 +1,68 @@
+import type { MetaFunction } from "@remix-run/node";
+import { Link, useRouteLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { RootData } from "~/root";
+import { useLocale } from "~/utils/i18n-react";
+import { pageMeta } from "~/utils/meta";
+
+const CAPABILITIES = ["learning", "library", "reviews", "dialogues", "hub"] as const;
+
+// The engagement programme's figures, from the secretariat's 2024 background paper.
+const FIGURES = [
+  { value: 3236, key: "officials" },
+  { value: 2500, key: "stakeholders", plus: true },
+  { value: 533, key: "hubMembers" },
+  { value: 328, key: "dialogue2023" },
+] as const;
+
+export default function Home() {
+  const { t, i18n } = useTranslation();
+  const { to } = useLocale();
+  const user = useRouteLoaderData<RootData>("root")?.user;
+  const number = new Intl.NumberFormat(i18n.language);
+  return (
+    <>
+      <section className="hero">
+        <h1>{t("home.title")}</h1>
+        <p className="lead">{t("home.lead")}</p>
+        {user ? null : (
+          <p className="actions">
+            <Link className="button" to={to("/sign-up")}>
+              {t("home.getStarted")}
+            </Link>
+            <Link className="button button--secondary" to={to("/sign-in")}>
+              {t("home.learnMore")}
+            </Link>
+          </p>
+        )}
+      </section>
+      <section className="section" aria-labelledby="capabilities">
+        <h2 id="capabilities">{t("home.capabilitiesTitle")}</h2>
+        <ul className="cards">
+          {CAPABILITIES.map((key) => (
+            <li key={key} className="card">
+              <h3>{t(`home.${key}.title`)}</h3>
+              <p>{t(`home.${key}.body`)}</p>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section className="section" aria-labelledby="figures">
+        <h2 id="figures">{t("home.figuresTitle")}</h2>
+        <ul className="figures">
+          {FIGURES.map((figure) => (
+            <li key={figure.key}>
+              <strong>
+                {number.format(figure.value)}
+                {"plus" in figure ? "+" : ""}
+              </strong>
+              {t(`home.figures.${figure.key}`)}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </>
+  );
+}
+
+export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "home.title", { descriptionKey: "common:home.lead" });

@@ -1,0 +1,157 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { FormAlert, Notice, SelectField, TextField } from "~/components/ui/form";
+import { changePassword, getAccount, resendVerification, updateProfile } from "~/modules/auth/accounts.server";
+import { ChangePasswordForm, ProfileForm } from "~/modules/auth/auth.schema";
+import { requireUser, signOutEverywhere } from "~/modules/auth/session.server";
+import { listCountries } from "~/modules/countries/countries.server";
+import { ORGANIZATION_KINDS } from "../../db/schema/platform";
+import { parseForm, type FieldError, type FieldErrors } from "~/utils/forms";
+import { getOrigin } from "~/utils/http.server";
+import { LOCALE_NAMES, LOCALES, localePath } from "~/utils/i18n";
+import { getRequestLocale } from "~/utils/i18n.server";
+import { pageMeta } from "~/utils/meta";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const locale = getRequestLocale(request);
+  const account = await getAccount(user.id);
+  return {
+    account: { ...account, email_verified: account.email_verified_at !== null, email_verified_at: undefined, created_at: undefined },
+    countries: listCountries(locale),
+  };
+}
+
+const Intent = z.object({ intent: z.enum(["profile", "password", "sign-out-everywhere", "resend-verification"]) });
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const locale = getRequestLocale(request);
+  const formData = await request.formData();
+  const intent = Intent.safeParse({ intent: formData.get("intent") });
+  if (!intent.success) return data({ intent: null, formError: { key: "errors.badRequestBody" } as FieldError }, { status: 400 });
+
+  switch (intent.data.intent) {
+    case "profile": {
+      const form = parseForm(formData, ProfileForm);
+      if (!form.ok) return data({ intent: "profile" as const, errors: form.errors }, { status: 400 });
+      await updateProfile(user.id, form.data);
+      // Saving a new preferred language takes the user to the account page in that language.
+      return redirect(`${localePath(form.data.preferredLocale, "/account")}?saved=profile`);
+    }
+    case "password": {
+      const form = parseForm(formData, ChangePasswordForm);
+      if (!form.ok) return data({ intent: "password" as const, errors: form.errors }, { status: 400 });
+      const changed = await changePassword(user.id, form.data.currentPassword, form.data.password);
+      if (!changed) return data({ intent: "password" as const, errors: { currentPassword: { key: "account:password.wrong" } } as FieldErrors }, { status: 400 });
+      // Every session ended with the change, this one included: sign in again.
+      return redirect(`${localePath(locale, "/sign-in")}?changed=1`);
+    }
+    case "sign-out-everywhere": {
+      const cookie = await signOutEverywhere(user.id);
+      return redirect(localePath(locale, "/"), { headers: { "Set-Cookie": cookie } });
+    }
+    case "resend-verification": {
+      await resendVerification(user.id, getOrigin(request));
+      return { intent: "resend-verification" as const, resent: true };
+    }
+  }
+}
+
+export default function Account() {
+  const { t } = useTranslation(["account", "auth", "common"]);
+  const { account, countries } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errorsFor = (intent: string) => (result && "errors" in result && result.intent === intent ? result.errors : undefined);
+  const profileErrors = errorsFor("profile");
+  const passwordErrors = errorsFor("password");
+  const saved = typeof window === "undefined" ? null : new URLSearchParams(window.location.search).get("saved");
+  return (
+    <>
+      <h1>{t("title")}</h1>
+      <p>{t("signedInAs", { email: account.email })}</p>
+      <dl className="details">
+        <dt>{t("role")}</dt>
+        <dd>{t(`common:roles.${account.role}`)}</dd>
+        <dt>{t("emailStatus")}</dt>
+        <dd>{account.email_verified ? t("verified") : t("unverified")}</dd>
+      </dl>
+      {!account.email_verified ? (
+        <div className="alert alert--info">
+          <p>{t("auth:verify.pending")}</p>
+          {result && "resent" in result ? (
+            <p role="status">{t("auth:verify.resent")}</p>
+          ) : (
+            <Form method="post">
+              <input type="hidden" name="intent" value="resend-verification" />
+              <button type="submit">{t("auth:verify.resend")}</button>
+            </Form>
+          )}
+        </div>
+      ) : null}
+
+      <section className="section" aria-labelledby="profile">
+        <h2 id="profile">{t("profile.title")}</h2>
+        {saved === "profile" ? <Notice>{t("profile.saved")}</Notice> : null}
+        <Form method="post" className="form" noValidate>
+          <FormAlert errors={profileErrors} />
+          <input type="hidden" name="intent" value="profile" />
+          <TextField name="displayName" label={t("auth:fields.displayName")} hint={t("auth:fields.displayNameHint")} defaultValue={account.display_name} error={profileErrors?.displayName} maxLength={120} />
+          <TextField name="organizationName" label={t("auth:fields.organizationName")} defaultValue={account.organization_name} error={profileErrors?.organizationName} maxLength={200} />
+          <SelectField
+            name="organizationKind"
+            label={t("auth:fields.organizationKind")}
+            defaultValue={account.organization_kind}
+            error={profileErrors?.organizationKind}
+            options={ORGANIZATION_KINDS.map((kind) => ({ value: kind, label: t(`common:organizationKinds.${kind}`) }))}
+          />
+          <SelectField
+            name="country"
+            label={t("auth:fields.country")}
+            optional
+            defaultValue={account.country_code ?? ""}
+            error={profileErrors?.country}
+            options={[{ value: "", label: t("auth:fields.noCountry") }, ...countries.map((country) => ({ value: country.code, label: country.name }))]}
+          />
+          <SelectField
+            name="preferredLocale"
+            label={t("profile.preferredLocale")}
+            defaultValue={account.preferred_locale}
+            error={profileErrors?.preferredLocale}
+            options={LOCALES.map((code) => ({ value: code, label: LOCALE_NAMES[code] }))}
+          />
+          <p>
+            <button type="submit">{t("profile.submit")}</button>
+          </p>
+        </Form>
+      </section>
+
+      <section className="section" aria-labelledby="password">
+        <h2 id="password">{t("password.title")}</h2>
+        <Form method="post" className="form" noValidate>
+          <FormAlert errors={passwordErrors} />
+          <input type="hidden" name="intent" value="password" />
+          <TextField name="currentPassword" type="password" autoComplete="current-password" label={t("password.current")} error={passwordErrors?.currentPassword} />
+          <TextField name="password" type="password" autoComplete="new-password" label={t("auth:fields.newPassword")} hint={t("auth:fields.passwordHint")} error={passwordErrors?.password} />
+          <TextField name="confirmPassword" type="password" autoComplete="new-password" label={t("auth:fields.confirmPassword")} error={passwordErrors?.confirmPassword} />
+          <p>
+            <button type="submit">{t("password.submit")}</button>
+          </p>
+        </Form>
+      </section>
+
+      <section className="section" aria-labelledby="sessions">
+        <h2 id="sessions">{t("sessions.title")}</h2>
+        <p>{t("sessions.intro")}</p>
+        <Form method="post">
+          <input type="hidden" name="intent" value="sign-out-everywhere" />
+          <button type="submit">{t("sessions.signOutEverywhere")}</button>
+        </Form>
+      </section>
+    </>
+  );
+}
+
+export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "account:title");

@@ -1,0 +1,33 @@
+import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireRole } from "~/modules/auth/session.server";
+import { useLocale } from "~/utils/i18n-react";
+import { pageMeta } from "~/utils/meta";
+
+/** The secretariat's tools: add a link when an area gains an admin page. */
+export const ADMIN_TOOLS = [{ path: "/admin/mail", labelKey: "mail.title" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, "secretariat");
+  return null;
+}
+
+export default function AdminHome() {
+  const { t } = useTranslation("admin");
+  const { to } = useLocale();
+  return (
+    <>
+      <h1>{t("title")}</h1>
+      <ul>
+        {ADMIN_TOOLS.map((tool) => (
+          <li key={tool.path}>
+            <Link to={to(tool.path)}>{t(tool.labelKey)}</Link>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "admin:title");

@@ -1,0 +1,94 @@
+import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { requireRole } from "~/modules/auth/session.server";
+import { listMail } from "~/modules/mail/mail.server";
+import { pageMeta } from "~/utils/meta";
+
+const PAGE_SIZE = 50;
+const Query = z.object({
+  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+  to: z.string().trim().max(254).optional().catch(undefined),
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, "secretariat");
+  const query = Query.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const rows = await listMail({ limit: PAGE_SIZE + 1, offset: (query.page - 1) * PAGE_SIZE, to: query.to || undefined });
+  return {
+    page: query.page,
+    to: query.to ?? "",
+    hasMore: rows.length > PAGE_SIZE,
+    messages: rows.slice(0, PAGE_SIZE).map((row) => ({
+      id: row.id,
+      to: row.to_address,
+      subject: row.subject,
+      body: row.text_body,
+      kind: row.kind,
+      status: row.status,
+      createdAt: row.created_at.toISOString(),
+    })),
+  };
+}
+
+export default function AdminMail() {
+  const { t, i18n } = useTranslation("admin");
+  const { messages, page, to, hasMore } = useLoaderData<typeof loader>();
+  const format = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "short" });
+  const pageLink = (target: number) => `?${new URLSearchParams({ ...(to ? { to } : {}), page: String(target) })}`;
+  return (
+    <>
+      <h1>{t("mail.title")}</h1>
+      <p>{t("mail.intro")}</p>
+      <Form method="get" className="form">
+        <div className="field">
+          <label htmlFor="to">{t("mail.filter")}</label>
+          <input id="to" name="to" type="email" defaultValue={to} />
+        </div>
+        <p>
+          <button type="submit">{t("mail.filterSubmit")}</button>
+        </p>
+      </Form>
+      {messages.length === 0 ? (
+        <p>{t("mail.empty")}</p>
+      ) : (
+        <div className="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("mail.createdAt")}</th>
+                <th scope="col">{t("mail.to")}</th>
+                <th scope="col">{t("mail.subject")}</th>
+                <th scope="col">{t("mail.kind")}</th>
+                <th scope="col">{t("mail.status")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {messages.map((message) => (
+                <tr key={message.id}>
+                  <td>{format.format(new Date(message.createdAt))}</td>
+                  <td>{message.to}</td>
+                  <td>
+                    <details>
+                      <summary>{message.subject}</summary>
+                      <pre className="mail-body">{message.body}</pre>
+                    </details>
+                  </td>
+                  <td>{message.kind}</td>
+                  <td>{message.status}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <nav className="pagination" aria-label={t("mail.title")}>
+        {page > 1 ? <Link to={pageLink(page - 1)}>{t("mail.newer")}</Link> : null}
+        {hasMore ? <Link to={pageLink(page + 1)}>{t("mail.older")}</Link> : null}
+      </nav>
+    </>
+  );
+}
+
+export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "admin:mail.title");

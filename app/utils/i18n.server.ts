@@ -1,0 +1,42 @@
+import { createCookie } from "@remix-run/node";
+import { RemixI18Next } from "remix-i18next/server";
+import { resources } from "~/locales";
+import { DEFAULT_LOCALE, isLocale, LOCALES, splitLocalePath, type Locale } from "./i18n";
+
+/** Remembers the visitor's last language; its absence marks a first visit. */
+export const localeCookie = createCookie("agora_lng", {
+  path: "/",
+  sameSite: "lax",
+  httpOnly: true,
+  maxAge: 60 * 60 * 24 * 365,
+});
+
+const negotiator = new RemixI18Next({
+  detection: {
+    supportedLanguages: [...LOCALES],
+    fallbackLanguage: DEFAULT_LOCALE,
+    order: ["header"],
+  },
+  i18next: { resources, fallbackNS: "common", interpolation: { escapeValue: false } },
+});
+
+/** The locale of a request is the first path segment (none = English). */
+export function getRequestLocale(request: Request): Locale {
+  return splitLocalePath(new URL(request.url).pathname).locale;
+}
+
+/** The best of our locales for the Accept-Language header. */
+export async function negotiateLocale(request: Request): Promise<Locale> {
+  const locale = await negotiator.getLocale(request);
+  return isLocale(locale) ? locale : DEFAULT_LOCALE;
+}
+
+/** A translation function for server-side text: emails, meta, error messages. */
+export function getFixedT(locale: Locale, namespace: string = "common") {
+  return negotiator.getFixedT(locale, namespace);
+}
+
+/** Every namespace of one locale: what the root loader sends to the page. */
+export function getTranslations(locale: Locale) {
+  return resources[locale];
+}

@@ -1,0 +1,15 @@
+import { seedAccounts } from "./accounts";
+
+/**
+ * Loads the demo data, step by step. Every step is idempotent: running the seed twice leaves
+ * the same data. Areas append their step here.
+ */
+export const SEED_STEPS: Array<{ name: string; run: () => Promise<unknown> }> = [{ name: "accounts", run: seedAccounts }];
+
+export async function seedDemoData(log: (message: string) => void = () => {}) {
+  for (const step of SEED_STEPS) {
+    const started = Date.now();
+    await step.run();
+    log(`seeded ${step.name} in ${Date.now() - started} ms`);
+  }
+}

@@ -1,0 +1,116 @@
+/**
+ * The HTTP server: Express in front of the Remix request handler. It owns what must hold for
+ * every response, documents and resource routes alike: security headers with a per-request CSP
+ * nonce, the Origin check on every mutation, compression and static files.
+ */
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import { installGlobals, type ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import type { AppLoadContext } from "@remix-run/node";
+
+installGlobals({ nativeFetch: true });
+
+const BUILD_PATH = path.resolve("build/index.js");
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+async function importBuild(): Promise<ServerBuild> {
+  // The query string defeats the ESM cache so a dev rebuild is picked up.
+  return import(`${pathToFileURL(BUILD_PATH).href}?t=${Date.now()}`);
+}
+
+function contentSecurityPolicy(nonce: string, dev: boolean) {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}'`,
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    `connect-src 'self'${dev ? " ws://localhost:* ws://127.0.0.1:*" : ""}`,
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    "base-uri 'self'",
+    "object-src 'none'",
+  ].join("; ");
+}
+
+/** A mutation must come from our own origin: Origin (or, failing that, Referer) must match Host. */
+export function isSameOrigin(req: express.Request, publicUrl?: string): boolean {
+  const source = req.get("origin") ?? req.get("referer");
+  if (!source || source === "null") return false;
+  let sourceHost: string;
+  try {
+    sourceHost = new URL(source).host;
+  } catch {
+    return false;
+  }
+  if (sourceHost === req.get("host")) return true;
+  return publicUrl ? sourceHost === new URL(publicUrl).host : false;
+}
+
+export async function createApp() {
+  const dev = process.env.NODE_ENV === "development";
+  const app = express();
+  app.disable("x-powered-by");
+  if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
+  app.use(compression());
+
+  app.use((req, res, next) => {
+    const nonce = randomBytes(16).toString("base64");
+    res.locals.nonce = nonce;
+    res.setHeader("Content-Security-Policy", contentSecurityPolicy(nonce, dev));
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+    res.setHeader("X-Frame-Options", "DENY");
+    res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+    if (process.env.NODE_ENV === "production") res.setHeader("Strict-Transport-Security", "max-age=31536000");
+    next();
+  });
+
+  app.use((req, res, next) => {
+    if (SAFE_METHODS.has(req.method) || isSameOrigin(req, process.env.PUBLIC_URL)) return next();
+    res.status(403).type("text/plain").send("Forbidden: cross-origin request refused.");
+  });
+
+  app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
+  app.use(express.static("public", { maxAge: "1h" }));
+
+  let build = await importBuild();
+  app.all(
+    "*",
+    createRequestHandler({
+      build: async () => build,
+      mode: build.mode,
+      getLoadContext: (req, res): AppLoadContext => ({ nonce: res.locals.nonce as string, ip: req.ip ?? "unknown" }),
+    }),
+  );
+
+  if (dev) {
+    // In dev, `remix watch` rewrites the build; pick up each new one without a restart.
+    const { watchFile } = await import("node:fs");
+    watchFile(BUILD_PATH, { interval: 300 }, async () => {
+      build = await importBuild();
+      console.log("Rebuilt: serving the new build.");
+    });
+  }
+  return { app, getBuild: () => build };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const { app, getBuild } = await createApp();
+  const port = Number(process.env.PORT ?? 3000);
+  const host = process.env.HOST ?? "0.0.0.0";
+  const server = app.listen(port, host, () => console.log(`Agora listening on http://localhost:${port}`));
+  const shutdown = async () => {
+    server.close();
+    // entry.server exports shutdownApp: it closes the pool and the job queue.
+    const entry = getBuild().entry.module as { shutdownApp?: () => Promise<void> };
+    await entry.shutdownApp?.().catch(() => {});
+    process.exit(0);
+  };
+  process.once("SIGTERM", shutdown);
+  process.once("SIGINT", shutdown);
+}

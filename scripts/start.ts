@@ -1,0 +1,15 @@
+/**
+ * `npm start`: production. Uses DATABASE_URL / MEILI_URL when set (embedded services otherwise),
+ * applies pending migrations, then serves the built app. Run `npm run build` first.
+ */
+import { bootServices } from "./lib/boot";
+
+process.env.NODE_ENV ??= "production";
+const { stop } = await bootServices();
+const { createApp } = await import("./server");
+const { app } = await createApp();
+const port = Number(process.env.PORT ?? 3000);
+const server = app.listen(port, () => console.log(`Agora listening on http://localhost:${port}`));
+const shutdown = () => server.close(() => void stop().then(() => process.exit(0)));
+process.once("SIGINT", shutdown);
+process.once("SIGTERM", shutdown);

@@ -1,0 +1,13 @@
+/** `npm run worker`: runs the background jobs (mail, search indexing…) apart from the web processes. */
+import { bootServices } from "./lib/boot";
+
+const { stop } = await bootServices();
+const { startWorkers } = await import("~/modules/jobs/jobs.server");
+await startWorkers();
+console.log("Worker running. Ctrl-C to stop.");
+const shutdown = async () => {
+  await stop();
+  process.exit(0);
+};
+process.once("SIGINT", shutdown);
+process.once("SIGTERM", shutdown);
