@@ -4,8 +4,8 @@ export default {
   serverPlatform: "node",
   // Tests and server-only helpers sit beside routes but are not routes.
   ignoredRouteFiles: ["**/.*", "**/*.test.{ts,tsx}", "**/*.server.{ts,tsx}"],
-  // The lesson renderer (mdx-bundler/client) is ESM-only and must be bundled.
-  serverDependenciesToBundle: [/^mdx-bundler/],
+  // mdx-bundler's client is CommonJS: the server imports it unbundled as "mdx-bundler/client/index.js"
+  // (bundled into our ESM build, its require("react") fails).
   future: {
     v3_fetcherPersist: true,
     v3_relativeSplatPath: true,

@@ -1,5 +1,5 @@
 import { data, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
-import { Links, Meta, Outlet, redirect, Scripts, ScrollRestoration, useRouteError, useRouteLoaderData } from "@remix-run/react";
+import { Links, Meta, Outlet, redirect, Scripts, ScrollRestoration, useRouteError, useRouteLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { I18nextProvider } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
@@ -8,7 +8,7 @@ import { SiteFooter } from "~/components/site-footer";
 import { SiteHeader } from "~/components/site-header";
 import { getSessionUser } from "~/modules/auth/session.server";
 import stylesHref from "~/styles/app.css";
-import { getDirection, localePath, splitLocalePath, type Locale } from "~/utils/i18n";
+import { getDirection, localePath, namespacesFor, splitLocalePath, type Locale } from "~/utils/i18n";
 import { getTranslations, localeCookie, negotiateLocale } from "~/utils/i18n.server";
 import { useI18nInstance } from "~/utils/i18n-react";
 
@@ -26,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return data(
     {
       locale,
-      translations: getTranslations(locale),
+      translations: getTranslations(locale, namespacesFor(path)),
       user: user && { displayName: user.displayName, role: user.role, emailVerified: user.emailVerified },
     },
     setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined,
@@ -34,6 +34,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export type RootData = typeof loader;
+
+/** Reload the strings when client-side navigation enters an area that needs other namespaces. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, defaultShouldRevalidate }) => {
+  const area = (url: URL) => {
+    const { locale, path } = splitLocalePath(url.pathname);
+    return `${locale}:${namespacesFor(path).join(",")}`;
+  };
+  return defaultShouldRevalidate || area(currentUrl) !== area(nextUrl);
+};
 
 function Document({ children, locale }: { children: ReactNode; locale: Locale }) {
   const nonce = useNonce();

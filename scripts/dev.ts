@@ -22,6 +22,12 @@ if (userCount.n === 0) {
   console.log("\nDemo accounts (email / password / role):");
   for (const account of DEMO_ACCOUNTS) console.log(`  ${account.email.padEnd(28)} ${account.password.padEnd(24)} ${account.role}`);
   console.log("");
+} else {
+  // Course files may have changed since the last run: refresh their search documents.
+  const { refreshContentDocuments } = await import("~/modules/search/content-documents.server");
+  const { syncSearchOutbox } = await import("~/modules/search/index.server");
+  await refreshContentDocuments();
+  await syncSearchOutbox().catch(() => {});
 }
 
 // remix watch writes build/index.js; wait for a build newer than this start before serving.

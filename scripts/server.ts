@@ -75,6 +75,12 @@ export async function createApp() {
     res.status(403).type("text/plain").send("Forbidden: cross-origin request refused.");
   });
 
+  // Remix's pre-single-fetch data endpoint: our build answers data at `.data` URLs instead.
+  app.use((req, res, next) => {
+    if (req.query._data === undefined) return next();
+    res.status(400).type("text/plain").send("Bad request: ?_data is not supported.");
+  });
+
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h" }));
 
@@ -92,8 +98,13 @@ export async function createApp() {
     // In dev, `remix watch` rewrites the build; pick up each new one without a restart.
     const { watchFile } = await import("node:fs");
     watchFile(BUILD_PATH, { interval: 300 }, async () => {
-      build = await importBuild();
-      console.log("Rebuilt: serving the new build.");
+      try {
+        build = await importBuild();
+        console.log("Rebuilt: serving the new build.");
+      } catch (error) {
+        // Keep serving the last good build; the next save retries.
+        console.error("The new build failed to load:", error);
+      }
     });
   }
   return { app, getBuild: () => build };

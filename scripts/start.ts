@@ -6,6 +6,9 @@ import { bootServices } from "./lib/boot";
 
 process.env.NODE_ENV ??= "production";
 const { stop } = await bootServices();
+// Course files ship with the release: bring their search documents up to date.
+const { refreshContentDocuments } = await import("~/modules/search/content-documents.server");
+await refreshContentDocuments();
 const { createApp } = await import("./server");
 const { app } = await createApp();
 const port = Number(process.env.PORT ?? 3000);

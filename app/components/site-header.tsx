@@ -5,7 +5,13 @@ import { useLocale } from "~/utils/i18n-react";
 import { LanguageSwitcher } from "./language-switcher";
 
 /** The areas in the main navigation: add an entry when an area ships. */
-export const NAV_AREAS: Array<{ path: string; labelKey: string }> = [{ path: "/", labelKey: "nav.home" }];
+export const NAV_AREAS: Array<{ path: string; labelKey: string }> = [
+  { path: "/", labelKey: "nav.home" },
+  { path: "/courses", labelKey: "nav.courses" },
+  { path: "/library", labelKey: "nav.library" },
+  { path: "/search", labelKey: "nav.search" },
+  { path: "/reviews", labelKey: "nav.reviews" },
+];
 
 export function SiteHeader() {
   const { t } = useTranslation();

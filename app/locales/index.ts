@@ -3,39 +3,60 @@ import en_account from "./en/account.json";
 import en_admin from "./en/admin.json";
 import en_auth from "./en/auth.json";
 import en_common from "./en/common.json";
+import en_courses from "./en/courses.json";
+import en_library from "./en/library.json";
+import en_reviews from "./en/reviews.json";
 import fr_account from "./fr/account.json";
 import fr_admin from "./fr/admin.json";
 import fr_auth from "./fr/auth.json";
 import fr_common from "./fr/common.json";
+import fr_courses from "./fr/courses.json";
+import fr_library from "./fr/library.json";
+import fr_reviews from "./fr/reviews.json";
 import es_account from "./es/account.json";
 import es_admin from "./es/admin.json";
 import es_auth from "./es/auth.json";
 import es_common from "./es/common.json";
+import es_courses from "./es/courses.json";
+import es_library from "./es/library.json";
+import es_reviews from "./es/reviews.json";
 import ar_account from "./ar/account.json";
 import ar_admin from "./ar/admin.json";
 import ar_auth from "./ar/auth.json";
 import ar_common from "./ar/common.json";
+import ar_courses from "./ar/courses.json";
+import ar_library from "./ar/library.json";
+import ar_reviews from "./ar/reviews.json";
 import zh_account from "./zh/account.json";
 import zh_admin from "./zh/admin.json";
 import zh_auth from "./zh/auth.json";
 import zh_common from "./zh/common.json";
+import zh_courses from "./zh/courses.json";
+import zh_library from "./zh/library.json";
+import zh_reviews from "./zh/reviews.json";
 import ru_account from "./ru/account.json";
 import ru_admin from "./ru/admin.json";
 import ru_auth from "./ru/auth.json";
 import ru_common from "./ru/common.json";
+import ru_courses from "./ru/courses.json";
+import ru_library from "./ru/library.json";
+import ru_reviews from "./ru/reviews.json";
 import pt_account from "./pt/account.json";
 import pt_admin from "./pt/admin.json";
 import pt_auth from "./pt/auth.json";
 import pt_common from "./pt/common.json";
+import pt_courses from "./pt/courses.json";
+import pt_library from "./pt/library.json";
+import pt_reviews from "./pt/reviews.json";
 
-export const namespaces = ["account","admin","auth","common"] as const;
+export const namespaces = ["account","admin","auth","common","courses","library","reviews"] as const;
 
 export const resources = {
-  en: { "account": en_account, "admin": en_admin, "auth": en_auth, "common": en_common },
-  fr: { "account": fr_account, "admin": fr_admin, "auth": fr_auth, "common": fr_common },
-  es: { "account": es_account, "admin": es_admin, "auth": es_auth, "common": es_common },
-  ar: { "account": ar_account, "admin": ar_admin, "auth": ar_auth, "common": ar_common },
-  zh: { "account": zh_account, "admin": zh_admin, "auth": zh_auth, "common": zh_common },
-  ru: { "account": ru_account, "admin": ru_admin, "auth": ru_auth, "common": ru_common },
-  pt: { "account": pt_account, "admin": pt_admin, "auth": pt_auth, "common": pt_common },
+  en: { "account": en_account, "admin": en_admin, "auth": en_auth, "common": en_common, "courses": en_courses, "library": en_library, "reviews": en_reviews },
+  fr: { "account": fr_account, "admin": fr_admin, "auth": fr_auth, "common": fr_common, "courses": fr_courses, "library": fr_library, "reviews": fr_reviews },
+  es: { "account": es_account, "admin": es_admin, "auth": es_auth, "common": es_common, "courses": es_courses, "library": es_library, "reviews": es_reviews },
+  ar: { "account": ar_account, "admin": ar_admin, "auth": ar_auth, "common": ar_common, "courses": ar_courses, "library": ar_library, "reviews": ar_reviews },
+  zh: { "account": zh_account, "admin": zh_admin, "auth": zh_auth, "common": zh_common, "courses": zh_courses, "library": zh_library, "reviews": zh_reviews },
+  ru: { "account": ru_account, "admin": ru_admin, "auth": ru_auth, "common": ru_common, "courses": ru_courses, "library": ru_library, "reviews": ru_reviews },
+  pt: { "account": pt_account, "admin": pt_admin, "auth": pt_auth, "common": pt_common, "courses": pt_courses, "library": pt_library, "reviews": pt_reviews },
 };

@@ -6,7 +6,12 @@ import { useLocale } from "~/utils/i18n-react";
 import { pageMeta } from "~/utils/meta";
 
 /** The secretariat's tools: add a link when an area gains an admin page. */
-export const ADMIN_TOOLS = [{ path: "/admin/mail", labelKey: "mail.title" }];
+export const ADMIN_TOOLS = [
+  { path: "/admin/mail", labelKey: "mail.title" },
+  { path: "/admin/learning", labelKey: "courses:admin.title" },
+  { path: "/admin/library", labelKey: "library:admin.title" },
+  { path: "/admin/reviews/import", labelKey: "reviews:import.title" },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "secretariat");

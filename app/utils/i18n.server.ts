@@ -36,7 +36,10 @@ export function getFixedT(locale: Locale, namespace: string = "common") {
   return negotiator.getFixedT(locale, namespace);
 }
 
-/** Every namespace of one locale: what the root loader sends to the page. */
-export function getTranslations(locale: Locale) {
-  return resources[locale];
+/** The namespaces of one locale that a page needs (see namespacesFor): what the root loader sends. */
+type TranslationTree = { [key: string]: string | TranslationTree };
+
+export function getTranslations(locale: Locale, namespaces: string[]): Record<string, TranslationTree> {
+  const all = resources[locale] as unknown as Record<string, TranslationTree>;
+  return Object.fromEntries(namespaces.filter((namespace) => namespace in all).map((namespace) => [namespace, all[namespace]!]));
 }

@@ -36,3 +36,24 @@ export function localePath(locale: Locale, path: string): string {
   if (locale === DEFAULT_LOCALE) return path;
   return path === "/" ? `/${locale}` : `/${locale}${path}`;
 }
+
+/**
+ * The translation namespaces a page needs, from its path (without locale prefix). The root
+ * loader sends only these, so a page carries the strings of its own area, not of every area.
+ */
+const AREA_NAMESPACES: Array<[RegExp, string[]]> = [
+  [/^\/(library|search|articles)(\/|$)/, ["library"]],
+  [/^\/(courses|certificates)(\/|$)/, ["courses"]],
+  [/^\/account\/learning(\/|$)/, ["courses", "account"]],
+  [/^\/(reviews|countries)(\/|$)/, ["reviews", "library"]],
+  [/^\/admin\/library(\/|$)/, ["admin", "library"]],
+  [/^\/admin\/learning(\/|$)/, ["admin", "courses"]],
+  [/^\/admin\/reviews(\/|$)/, ["admin", "reviews"]],
+  [/^\/admin(\/|$)/, ["admin", "library", "courses", "reviews"]],
+  [/^\/(account|sign-in|sign-up|sign-out|forgot-password|reset-password|verify-email)(\/|$)/, ["auth", "account"]],
+];
+
+export function namespacesFor(path: string): string[] {
+  const match = AREA_NAMESPACES.find(([pattern]) => pattern.test(path));
+  return ["common", ...(match?.[1] ?? [])];
+}

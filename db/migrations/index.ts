@@ -1,5 +1,8 @@
 import type { Migration } from "kysely";
 import * as foundation from "./20261128030000_foundation";
+import * as reviews from "./20261128040000_reviews";
+import * as learning from "./20261128050000_learning";
+import * as library from "./20261128060000_library";
 
 /**
  * Every migration, in order. A static list because the compiled server cannot import .ts files
@@ -7,4 +10,7 @@ import * as foundation from "./20261128030000_foundation";
  */
 export const migrations: Record<string, Migration> = {
   "20261128030000_foundation": foundation,
+  "20261128040000_reviews": reviews,
+  "20261128050000_learning": learning,
+  "20261128060000_library": library,
 };

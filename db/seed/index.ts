@@ -1,10 +1,16 @@
 import { seedAccounts } from "./accounts";
+import { seedLibrary } from "./library";
+import { seedReviews } from "./reviews";
 
 /**
  * Loads the demo data, step by step. Every step is idempotent: running the seed twice leaves
  * the same data. Areas append their step here.
  */
-export const SEED_STEPS: Array<{ name: string; run: () => Promise<unknown> }> = [{ name: "accounts", run: seedAccounts }];
+export const SEED_STEPS: Array<{ name: string; run: () => Promise<unknown> }> = [
+  { name: "accounts", run: seedAccounts },
+  { name: "library", run: seedLibrary },
+  { name: "reviews", run: seedReviews },
+];
 
 export async function seedDemoData(log: (message: string) => void = () => {}) {
   for (const step of SEED_STEPS) {

@@ -104,12 +104,12 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number
 }
 
 /** Starts Meilisearch on 127.0.0.1 with its database in `dir`; resolves null when no binary is installed. */
-export async function startEmbeddedMeili(options: { dir: string }): Promise<RunningMeili | null> {
+export async function startEmbeddedMeili(options: { dir: string; port?: number }): Promise<RunningMeili | null> {
   const binary = await findMeiliBinary();
   if (!binary) return null;
   await mkdir(options.dir, { recursive: true });
   const masterKey = await readOrCreateMasterKey(options.dir);
-  const port = await getFreePort();
+  const port = options.port ?? (await getFreePort());
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(
     binary,

@@ -1,0 +1,204 @@
+/**
+ * A whole course as a PDF, in the reader's language (lessons without a translation in English),
+ * for reading without a connection: A4 pages of headings, paragraphs, lists, tables, callouts,
+ * key points, glossary and quiz questions (never their answers).
+ */
+import { PDFDocument, rgb, type PDFPage, type RGB } from "pdf-lib";
+import { getDirection, type Locale } from "~/utils/i18n";
+import { getFixedT } from "~/utils/i18n.server";
+import type { Block } from "./lesson-extract.server";
+import type { getCourseForOffline } from "./lessons.server";
+import { createTextKit, drawLine, isRtlText, wrapText, type TextKit, type TextStyle } from "./pdf-text.server";
+
+type OfflineCourse = NonNullable<Awaited<ReturnType<typeof getCourseForOffline>>>;
+
+const PAGE: [number, number] = [595.28, 841.89];
+const MARGIN = 56;
+const BRAND = rgb(0.043, 0.31, 0.541);
+const MUTED = rgb(0.29, 0.33, 0.38);
+const LINE = rgb(0.79, 0.82, 0.85);
+
+class Writer {
+  page!: PDFPage;
+  y = 0;
+  pages: PDFPage[] = [];
+  constructor(
+    private doc: PDFDocument,
+    private kit: TextKit,
+    public rtl: boolean,
+  ) {
+    this.newPage();
+  }
+
+  get width() {
+    return PAGE[0] - 2 * MARGIN;
+  }
+
+  newPage() {
+    this.page = this.doc.addPage(PAGE);
+    this.pages.push(this.page);
+    this.y = PAGE[1] - MARGIN;
+  }
+
+  ensure(height: number) {
+    if (this.y - height < MARGIN) this.newPage();
+  }
+
+  /** A wrapped paragraph; `indent` is measured from the start side (right in Arabic). */
+  text(text: string, style: TextStyle & { indent?: number; gapAfter?: number; color?: RGB }, rtl = this.rtl || isRtlText(text)) {
+    const indent = style.indent ?? 0;
+    const width = this.width - indent;
+    const lineHeight = style.size * 1.45;
+    for (const line of wrapText(this.kit, text, style, width)) {
+      this.ensure(lineHeight);
+      this.y -= style.size;
+      drawLine(this.page, this.kit, line, { ...style, x: MARGIN + (rtl ? 0 : indent), y: this.y, width, rtl });
+      this.y -= lineHeight - style.size;
+    }
+    this.y -= style.gapAfter ?? 0;
+  }
+
+  rule(color = LINE) {
+    this.ensure(8);
+    this.page.drawLine({ start: { x: MARGIN, y: this.y }, end: { x: PAGE[0] - MARGIN, y: this.y }, thickness: 0.75, color });
+    this.y -= 10;
+  }
+
+  /** A table with equal columns, wrapped cells, the first row as header. */
+  table(rows: string[][], size: number, rtl: boolean) {
+    const columns = Math.max(...rows.map((row) => row.length));
+    const columnWidth = this.width / columns;
+    rows.forEach((row, rowIndex) => {
+      const style: TextStyle = { size, weight: rowIndex === 0 ? "bold" : "regular" };
+      const cells = row.map((cell) => wrapText(this.kit, cell, style, columnWidth - 8));
+      const height = Math.max(...cells.map((lines) => lines.length), 1) * size * 1.35 + 6;
+      this.ensure(height);
+      cells.forEach((lines, column) => {
+        const x = rtl ? MARGIN + this.width - (column + 1) * columnWidth : MARGIN + column * columnWidth;
+        let y = this.y - size - 3;
+        for (const line of lines) {
+          drawLine(this.page, this.kit, line, { ...style, x: x + 4, y, width: columnWidth - 8, rtl });
+          y -= size * 1.35;
+        }
+      });
+      this.y -= height;
+      this.page.drawLine({ start: { x: MARGIN, y: this.y }, end: { x: PAGE[0] - MARGIN, y: this.y }, thickness: 0.5, color: LINE });
+    });
+    this.y -= 8;
+  }
+}
+
+function writeBlocks(writer: Writer, blocks: Block[], context: { rtl: boolean; indent: number; labels: Record<string, string>; quizzes: OfflineCourse["lessons"][number]["quizzes"] }) {
+  const body: TextStyle = { size: 10.5 };
+  for (const block of blocks) {
+    switch (block.type) {
+      case "heading":
+        writer.text(block.text, { size: block.depth <= 2 ? 14 : 12, weight: "bold", indent: context.indent, gapAfter: 4 }, context.rtl);
+        break;
+      case "paragraph":
+        writer.text(block.text, { ...body, indent: context.indent, gapAfter: 6 }, context.rtl);
+        break;
+      case "list":
+        block.items.forEach((item, index) => {
+          const marker = block.ordered ? `${index + 1}.` : "•";
+          const [first, ...rest] = item;
+          if (first?.type === "paragraph") writer.text(`${marker} ${first.text}`, { ...body, indent: context.indent + 8, gapAfter: 2 }, context.rtl);
+          else writer.text(marker, { ...body, indent: context.indent + 8 }, context.rtl);
+          writeBlocks(writer, first?.type === "paragraph" ? rest : item, { ...context, indent: context.indent + 20 });
+        });
+        writer.y -= 4;
+        break;
+      case "table":
+        writer.table(block.rows, 9, context.rtl);
+        break;
+      case "callout":
+        writer.text(block.title ? `${context.labels[block.kind]}: ${block.title}` : context.labels[block.kind]!, { size: 10.5, weight: "bold", color: BRAND, indent: context.indent + 10 }, context.rtl);
+        writeBlocks(writer, block.children, { ...context, indent: context.indent + 10 });
+        break;
+      case "figure":
+        writer.text(block.caption, { size: 10.5, weight: "bold", color: MUTED, indent: context.indent, gapAfter: 2 }, context.rtl);
+        writeBlocks(writer, block.children, context);
+        break;
+      case "keypoints":
+        writer.text(context.labels.keyPoints!, { size: 12, weight: "bold", color: BRAND, indent: context.indent, gapAfter: 2 }, context.rtl);
+        writeBlocks(writer, block.children, context);
+        break;
+      case "quote":
+        writeBlocks(writer, block.children, { ...context, indent: context.indent + 14 });
+        break;
+      case "quiz": {
+        const quiz = context.quizzes.find((item) => item.id === block.id);
+        if (!quiz) break;
+        writer.text(context.labels.quiz!, { size: 12, weight: "bold", color: BRAND, indent: context.indent, gapAfter: 2 }, context.rtl);
+        quiz.questions.forEach((question, index) => {
+          writer.text(`${index + 1}. ${question.prompt}`, { ...body, weight: "bold", indent: context.indent, gapAfter: 2 }, context.rtl);
+          for (const option of question.options) writer.text(`○ ${option.label}`, { ...body, indent: context.indent + 14, gapAfter: 1 }, context.rtl);
+          writer.y -= 4;
+        });
+        break;
+      }
+    }
+  }
+}
+
+function collectText(course: OfflineCourse, labels: Record<string, string>): string {
+  const parts: string[] = [course.course.title, course.course.summary, ...Object.values(labels)];
+  const walk = (blocks: Block[]) => {
+    for (const block of blocks) {
+      if (block.type === "heading" || block.type === "paragraph") parts.push(block.text);
+      else if (block.type === "list") block.items.forEach(walk);
+      else if (block.type === "table") parts.push(...block.rows.flat());
+      else if (block.type === "callout" || block.type === "figure" || block.type === "keypoints" || block.type === "quote") {
+        if (block.type === "callout") parts.push(block.title ?? "");
+        if (block.type === "figure") parts.push(block.caption);
+        walk(block.children);
+      }
+    }
+  };
+  for (const lesson of course.lessons) {
+    parts.push(lesson.title, ...lesson.terms.flatMap((term) => [term.term, term.definition]));
+    parts.push(...lesson.quizzes.flatMap((quiz) => quiz.questions.flatMap((question) => [question.prompt, ...question.options.map((option) => option.label)])));
+    walk(lesson.blocks);
+  }
+  return parts.join(" ");
+}
+
+export async function renderCoursePdf(course: OfflineCourse, locale: Locale): Promise<Uint8Array> {
+  const t = await getFixedT(locale, "courses");
+  const rtl = getDirection(locale) === "rtl";
+  const labels: Record<string, string> = {
+    info: t("components.info"),
+    tip: t("components.tip"),
+    warning: t("components.warning"),
+    keyPoints: t("components.keyPoints"),
+    glossary: t("lesson.glossary"),
+    quiz: t("offline.quiz"),
+    inEnglish: t("offline.inEnglish"),
+  };
+  const doc = await PDFDocument.create();
+  doc.setTitle(course.course.title);
+  doc.setLanguage(locale);
+  const kit = await createTextKit(doc, collectText(course, labels) + t("offline.pdfFooter", { course: course.course.title, page: 1 }));
+  const writer = new Writer(doc, kit, rtl);
+
+  writer.text(course.course.title, { size: 20, weight: "bold", color: BRAND, gapAfter: 8 }, rtl || isRtlText(course.course.title));
+  writer.text(course.course.summary, { size: 11, color: MUTED, gapAfter: 12 });
+  course.lessons.forEach((lesson, index) => {
+    // Each lesson reads in its own language's direction: an English fallback stays left to right.
+    const lessonRtl = getDirection(lesson.locale) === "rtl";
+    if (index > 0) writer.rule();
+    writer.text(t("offline.lesson", { position: index + 1 }), { size: 10, color: MUTED }, rtl);
+    writer.text(lesson.fallback ? `${lesson.title} (${labels.inEnglish})` : lesson.title, { size: 16, weight: "bold", gapAfter: 6 }, lessonRtl);
+    writeBlocks(writer, lesson.blocks, { rtl: lessonRtl, indent: 0, labels, quizzes: lesson.quizzes });
+    if (lesson.terms.length) {
+      writer.text(labels.glossary!, { size: 12, weight: "bold", color: BRAND, gapAfter: 2 }, lessonRtl);
+      for (const term of lesson.terms) writer.text(`${term.term}: ${term.definition}`, { size: 10, gapAfter: 2 }, lessonRtl);
+    }
+  });
+
+  writer.pages.forEach((page, index) => {
+    const footer = wrapText(kit, t("offline.pdfFooter", { course: course.course.title, page: index + 1 }), { size: 8 }, PAGE[0] - 2 * MARGIN)[0];
+    if (footer) drawLine(page, kit, footer, { size: 8, x: MARGIN, y: MARGIN / 2, width: PAGE[0] - 2 * MARGIN, rtl, align: "center", color: MUTED });
+  });
+  return doc.save();
+}

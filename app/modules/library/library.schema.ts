@@ -1,0 +1,113 @@
+import { z } from "zod";
+import { RESOURCE_TYPES } from "../../../db/schema/library";
+import { AUDIENCES, ArticleRef, CLUSTER_CODES, INSTRUMENT_CODES, STAGE_CODES } from "~/modules/treaty/treaty.schema";
+import { LOCALES } from "~/utils/i18n";
+
+export { RESOURCE_TYPES };
+
+const CountryCode = z.string().regex(/^[A-Z]{3}$/);
+export const Slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(120);
+
+export const ResourceTags = z.object({
+  instruments: z.array(z.enum(INSTRUMENT_CODES)).default([]),
+  articles: z.array(ArticleRef).default([]),
+  clusters: z.array(z.enum(CLUSTER_CODES)).default([]),
+  stages: z.array(z.enum(STAGE_CODES)).default([]),
+  audiences: z.array(z.enum(AUDIENCES)).default([]),
+});
+export type ResourceTags = z.infer<typeof ResourceTags>;
+
+/** content/resources/<slug>/meta.yml */
+export const ResourceMetaFile = z.object({
+  type: z.enum(RESOURCE_TYPES),
+  publishedOn: z.iso.date(),
+  issuingBody: z.string().min(1).max(200),
+  symbol: z.string().max(80).optional(),
+  country: CountryCode.optional(),
+  supersedes: Slug.optional(),
+  tags: ResourceTags,
+});
+
+/** Frontmatter of content/resources/<slug>/<locale>.md */
+export const ResourceEditionFrontmatter = z.object({
+  title: z.string().min(1).max(300),
+  summary: z.string().min(1).max(1000),
+  url: z.url({ protocol: /^https?$/ }).optional(),
+});
+
+export type EditionInput = {
+  locale: (typeof LOCALES)[number];
+  title: string;
+  summary: string;
+  body: string;
+  externalUrl: string | null;
+  file?: { key: string; name: string; type: string; size: number } | null;
+};
+
+/** A resource as the library writes it, whether from content files or the admin form. */
+export type ResourceInput = {
+  slug: string;
+  type: (typeof RESOURCE_TYPES)[number];
+  publishedOn: string;
+  issuingBody: string;
+  symbol: string | null;
+  country: string | null;
+  supersedesSlug: string | null;
+  status: "published" | "unpublished";
+  tags: ResourceTags;
+  editions: EditionInput[];
+};
+
+/** Comma/space separated tag lists in the admin form: "untoc:5, untoc:6". */
+const tagList = <T extends z.ZodType<string, string>>(item: T) =>
+  z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .transform((value) => [value ?? []].flat().flatMap((part) => part.split(/[\s,]+/)).filter(Boolean))
+    .pipe(z.array(item));
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((value) => value || null);
+
+/** The admin form: one resource with one edition edited at a time. */
+export const ResourceForm = z.object({
+  slug: Slug,
+  type: z.enum(RESOURCE_TYPES),
+  publishedOn: z.iso.date(),
+  issuingBody: z.string().trim().min(1).max(200),
+  symbol: optionalText(80),
+  country: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .optional()
+    .transform((value) => value || null)
+    .pipe(CountryCode.nullable()),
+  supersedes: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => value || null)
+    .pipe(Slug.nullable()),
+  instruments: tagList(z.enum(INSTRUMENT_CODES)),
+  articles: tagList(ArticleRef),
+  clusters: tagList(z.enum(CLUSTER_CODES)),
+  stages: tagList(z.enum(STAGE_CODES)),
+  audiences: tagList(z.enum(AUDIENCES)),
+  locale: z.enum(LOCALES),
+  title: z.string().trim().min(1).max(300),
+  summary: z.string().trim().min(1).max(1000),
+  body: z.string().max(100_000).default(""),
+  externalUrl: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => value || null)
+    .pipe(z.url({ protocol: /^https?$/ }).nullable()),
+});
+export type ResourceForm = z.infer<typeof ResourceForm>;

@@ -1,0 +1,133 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { Notice } from "~/components/ui/form";
+import { requireRole } from "~/modules/auth/session.server";
+import { Slug } from "~/modules/library/library.schema";
+import { deleteResource, LibraryError, setResourceStatus } from "~/modules/library/mutations.server";
+import { listResourcesForAdmin } from "~/modules/library/queries.server";
+import { removeStoredFile } from "~/modules/library/storage.server";
+import { localePath } from "~/utils/i18n";
+import { getRequestLocale } from "~/utils/i18n.server";
+import { useLocale } from "~/utils/i18n-react";
+import { pageMeta } from "~/utils/meta";
+
+const PAGE_SIZE = 50;
+const Query = z.object({ q: z.string().trim().max(120).optional().catch(undefined), page: z.coerce.number().int().min(1).max(1000).catch(1) });
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, "secretariat");
+  const query = Query.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const rows = await listResourcesForAdmin({ q: query.q, limit: PAGE_SIZE + 1, offset: (query.page - 1) * PAGE_SIZE });
+  return {
+    q: query.q ?? "",
+    page: query.page,
+    hasMore: rows.length > PAGE_SIZE,
+    resources: rows.slice(0, PAGE_SIZE).map((row) => ({ ...row, updated_at: row.updated_at.toISOString(), locales: row.locales ?? [] })),
+  };
+}
+
+const Action = z.object({ intent: z.enum(["publish", "unpublish", "delete"]), slug: Slug });
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireRole(request, "secretariat");
+  const locale = getRequestLocale(request);
+  const parsed = Action.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return data({ error: "errors.badRequestBody" }, { status: 400 });
+  const { intent, slug } = parsed.data;
+  try {
+    if (intent === "delete") {
+      const files = await deleteResource(slug, user.id);
+      await Promise.all(files.map(removeStoredFile));
+      return redirect(`${localePath(locale, "/admin/library")}?done=deleted`);
+    }
+    await setResourceStatus(slug, intent === "publish" ? "published" : "unpublished", user.id);
+    return redirect(`${localePath(locale, "/admin/library")}?done=statusChanged`);
+  } catch (error) {
+    if (error instanceof LibraryError) return data({ error: `library:admin.errors.${error.key}` }, { status: 404 });
+    throw error;
+  }
+}
+
+export default function AdminLibrary() {
+  const { t, i18n } = useTranslation("library");
+  const { to } = useLocale();
+  const { resources, q, page, hasMore } = useLoaderData<typeof loader>();
+  const [searchParams] = useSearchParams();
+  const done = searchParams.get("done");
+  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium" });
+  return (
+    <>
+      <h1>{t("admin.title")}</h1>
+      <p>{t("admin.intro")}</p>
+      {done === "deleted" || done === "statusChanged" || done === "saved" ? <Notice>{t(`admin.${done}`)}</Notice> : null}
+      <p>
+        <Link className="button" to={to("/admin/library/new")}>
+          {t("admin.new")}
+        </Link>
+      </p>
+      <Form method="get" className="search-form">
+        <label htmlFor="q">{t("admin.filter")}</label>
+        <div className="search-form__row">
+          <input id="q" name="q" type="search" defaultValue={q} />
+          <button type="submit">{t("searchSubmit")}</button>
+        </div>
+      </Form>
+      {resources.length === 0 ? (
+        <p>{t("admin.empty")}</p>
+      ) : (
+        <div className="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("admin.editionTitle")}</th>
+                <th scope="col">{t("admin.type")}</th>
+                <th scope="col">{t("admin.status")}</th>
+                <th scope="col">{t("admin.languages")}</th>
+                <th scope="col">{t("admin.updated")}</th>
+                <th scope="col">{t("admin.actions")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {resources.map((resource) => (
+                <tr key={resource.slug}>
+                  <td>
+                    <Link to={to(`/library/${resource.slug}`)}>{resource.title ?? resource.slug}</Link>
+                    <br />
+                    <span className="meta">{resource.slug}</span>
+                  </td>
+                  <td>{t(`types.${resource.type}`)}</td>
+                  <td>{t(`admin.statuses.${resource.status}`)}</td>
+                  <td>{resource.locales.join(", ")}</td>
+                  <td>{date.format(new Date(resource.updated_at))}</td>
+                  <td className="actions-cell">
+                    <Link to={to(`/admin/library/${resource.slug}`)}>{t("admin.edit")}</Link>{" "}
+                    <Form method="post">
+                      <input type="hidden" name="slug" value={resource.slug} />
+                      <button type="submit" name="intent" value={resource.status === "published" ? "unpublish" : "publish"} className="button-link">
+                        {t(resource.status === "published" ? "admin.unpublish" : "admin.publish")}
+                      </button>
+                    </Form>
+                    <Form method="post">
+                      <input type="hidden" name="slug" value={resource.slug} />
+                      <button type="submit" name="intent" value="delete" className="button-link" aria-label={`${t("admin.deleteConfirm")}: ${resource.title ?? resource.slug}`}>
+                        {t("admin.delete")}
+                      </button>
+                    </Form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <nav className="pagination" aria-label={t("pagination")}>
+        {page > 1 ? <Link to={`?${new URLSearchParams({ q, page: String(page - 1) })}`}>{t("previous")}</Link> : null}
+        {hasMore ? <Link to={`?${new URLSearchParams({ q, page: String(page + 1) })}`}>{t("next")}</Link> : null}
+      </nav>
+    </>
+  );
+}
+
+export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "library:admin.title");

@@ -1,0 +1,42 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { listParties } from "~/modules/reviews/queries.server";
+import { GROUPS } from "~/modules/reviews/reviews.schema";
+import { getRequestLocale } from "~/utils/i18n.server";
+import { useLocale } from "~/utils/i18n-react";
+import { pageMeta } from "~/utils/meta";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  return { parties: await listParties(getRequestLocale(request)) };
+}
+
+export default function Countries() {
+  const { t } = useTranslation("reviews");
+  const { to } = useLocale();
+  const { parties } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>{t("countries.title")}</h1>
+      <p className="lead">{t("countries.intro", { count: parties.length })}</p>
+      {GROUPS.map((group) => (
+        <section key={group} aria-labelledby={`group-${group}`} className="section">
+          <h2 id={`group-${group}`}>{t("groupLabel", { group })}</h2>
+          <ul className="tag-list">
+            {parties
+              .filter((party) => party.group === group)
+              .map((party) => (
+                <li key={party.code}>
+                  <Link className="tag" to={to(`/countries/${party.code}`)}>
+                    {party.name}
+                  </Link>
+                </li>
+              ))}
+          </ul>
+        </section>
+      ))}
+    </>
+  );
+}
+
+export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "reviews:countries.title");

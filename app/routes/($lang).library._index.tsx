@@ -1,0 +1,20 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { SearchView } from "~/components/search/search-view";
+import { loadSearchPage } from "~/modules/search/search-page.server";
+import { LIBRARY_FACETS } from "~/modules/search/search.schema";
+import { getRequestLocale } from "~/utils/i18n.server";
+import { pageMeta } from "~/utils/meta";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  return loadSearchPage(request, getRequestLocale(request), { defaults: { kind: ["resource"] }, facets: LIBRARY_FACETS });
+}
+
+export default function Library() {
+  const { t } = useTranslation("library");
+  const data = useLoaderData<typeof loader>();
+  return <SearchView data={data} title={t("title")} intro={t("intro")} facets={LIBRARY_FACETS} jsonPath="/library.json" />;
+}
+
+export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "library:title", { descriptionKey: "library:intro" });

@@ -1,0 +1,101 @@
+/**
+ * Search benchmark: loads 50,000 generated resources (plus the curated ones) into a scratch
+ * database and Meilisearch, measures `npm run search:reindex`-style rebuild time, then end-to-end
+ * search latency through the app at 16 connections. Prints the figures; touches no real data.
+ *
+ *   npx tsx scripts/bench/search.ts [--resources 50000] [--seconds 20]
+ */
+import { rm } from "node:fs/promises";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+import { startAppServer } from "../lib/app-process";
+import { ensureServices } from "../lib/services";
+
+const { values } = parseArgs({ options: { resources: { type: "string", default: "50000" }, seconds: { type: "string", default: "20" } } });
+const COUNT = Number(values.resources);
+const dataDir = path.resolve(`.data/bench-search-${Date.now().toString(36)}`);
+delete process.env.DATABASE_URL;
+delete process.env.MEILI_URL;
+process.env.MEILI_INDEX_PREFIX = "bench_";
+const stopServices = await ensureServices({ dataDir, database: "agora_bench", persistent: false });
+
+const { getDb, closeDb } = await import("~/utils/db.server");
+const { migrateToLatest } = await import("../../db/migrate");
+const { seedLibrary } = await import("../../db/seed/library");
+const { reindexSearch } = await import("~/modules/search/index.server");
+const { sql } = await import("kysely");
+await migrateToLatest(getDb());
+await seedLibrary();
+
+// Generated documents: realistic lengths, the same tag vocabularies, seven languages.
+const WORDS = "organized crime convention protocol trafficking persons smuggling migrants firearms review mechanism questionnaire observations cooperation legal assistance confiscation jurisdiction criminalization prevention protection victims witnesses law enforcement judicial training guide manual toolkit".split(" ");
+const TYPES = ["manual", "guide", "legislative_guide", "model_law", "toolkit", "report", "other"];
+const LOCALES = ["en", "fr", "es", "ar", "zh", "ru", "pt"];
+const CLUSTERS = ["I", "II", "III", "IV"];
+const STAGES = ["saq", "written_feedback", "list_of_observations"];
+let seed = 42;
+const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const pick = <T,>(list: T[]) => list[Math.floor(random() * list.length)]!;
+const words = (count: number) => Array.from({ length: count }, () => pick(WORDS)).join(" ");
+const started = Date.now();
+for (let offset = 0; offset < COUNT; offset += 2_000) {
+  const rows = Array.from({ length: Math.min(2_000, COUNT - offset) }, (_, index) => {
+    const n = offset + index;
+    const locale = pick(LOCALES);
+    return {
+      id: `resource:bench-${n}:${locale}`,
+      kind: "resource",
+      item_id: `resource:bench-${n}`,
+      locale,
+      title: `${words(6)} ${n}`,
+      summary: words(30),
+      body: words(250),
+      path: `/library/bench-${n}`,
+      type: pick(TYPES),
+      instruments: [pick(["untoc", "tip", "som", "firearms"])],
+      articles: [`untoc:${1 + Math.floor(random() * 41)}`],
+      clusters: [pick(CLUSTERS)],
+      stages: [pick(STAGES)],
+      audiences: ["general"],
+      country: null,
+      year: 2000 + Math.floor(random() * 25),
+    };
+  });
+  await getDb().insertInto("search_document").values(rows).execute();
+}
+const { count } = (await sql<{ count: number }>`select count(*)::int as count from search_document`.execute(getDb())).rows[0]!;
+console.log(`Generated ${COUNT} documents in ${((Date.now() - started) / 1000).toFixed(1)} s (${count} in all)`);
+
+const reindexStart = Date.now();
+await reindexSearch();
+const reindexSeconds = (Date.now() - reindexStart) / 1000;
+console.log(`Reindex of ${count} documents: ${reindexSeconds.toFixed(1)} s (target ≤ 60 s)`);
+await closeDb();
+
+const queries = ["legislative guide", "trafficking victims", "mutual legal assistance", "questionnaire", "confiscation cooperation", "firearms protocol", "legslative gide"];
+// The engine alone, same queries (what the app adds on top is the difference).
+const meiliRequests = queries.map((q) => ({
+  method: "POST" as const,
+  path: `/indexes/bench_content/search`,
+  headers: { "Content-Type": "application/json", Authorization: `Bearer ${process.env.MEILI_MASTER_KEY}` },
+  body: JSON.stringify({ q, distinct: "itemId", hitsPerPage: 20, page: 1, facets: ["type", "clusters", "stages", "locale"] }),
+}));
+const engine = await autocannon({ url: process.env.MEILI_URL!, connections: 16, duration: 10, requests: meiliRequests });
+console.log(`Meilisearch alone, 16 connections, 10 s: ${engine.requests.total} requests, p50 ${engine.latency.p50} ms, p97.5 ${engine.latency.p97_5} ms`);
+
+const app = await startAppServer({ NODE_ENV: "production", JOBS: "off" });
+const requests = queries.flatMap((q) => [
+  { method: "GET" as const, path: `/search.json?q=${encodeURIComponent(q)}` },
+  { method: "GET" as const, path: `/library.json?q=${encodeURIComponent(q)}&cluster=I&language=es` },
+]);
+for (const request of requests) await fetch(`${app.url}${request.path}`); // warm up
+const result = await autocannon({ url: app.url, connections: 16, duration: Number(values.seconds), requests });
+console.log(
+  `Search through the app, 16 connections, ${values.seconds} s: ${result.requests.total} requests, ${result.non2xx} non-2xx, ` +
+    `p50 ${result.latency.p50} ms, p97.5 ${result.latency.p97_5} ms, p99 ${result.latency.p99} ms (target p95 ≤ 30 ms)`,
+);
+await app.stop();
+await stopServices();
+await rm(dataDir, { recursive: true, force: true });
+process.exit(0);
