@@ -11,7 +11,11 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 export type DB = Kysely<Database>;
 
 export function createPool(connectionString: string) {
-  return new pg.Pool({ connectionString, max: Number(process.env.PG_POOL_MAX ?? 10) });
+  const pool = new pg.Pool({ connectionString, max: Number(process.env.PG_POOL_MAX ?? 10) });
+  // An idle connection closed by the server (restart, failover) must not crash the process;
+  // the pool replaces it on the next query.
+  pool.on("error", (error) => console.error(`[db] idle connection lost: ${error.message}`));
+  return pool;
 }
 
 export function createDatabase(pool: pg.Pool): DB {

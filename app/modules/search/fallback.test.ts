@@ -99,6 +99,9 @@ describe("search resilience", () => {
     expect(fallback.backend).toBe("postgres-fallback");
     expect(fallback.notices).toContain("limitedResults");
     expect(fallback.total).toBeGreaterThan(0);
+    const browsing = await json("/library.json?cluster=I&stage=saq&type=legislative_guide");
+    expect(browsing.backend).toBe("postgres-fallback");
+    expect(browsing.total).toBeGreaterThan(0);
     const narrowed = await json("/library.json?q=legislative&cluster=I");
     expect(narrowed.total).toBeGreaterThan(0);
     expect(narrowed.total).toBeLessThanOrEqual(fallback.total);

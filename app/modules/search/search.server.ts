@@ -137,7 +137,9 @@ async function searchPostgres(params: SearchParams): Promise<Omit<SearchResult, 
     else conditions.push(sql`${column} = any(${values}::text[])`);
   }
   const where = sql.join(conditions, sql` and `);
-  const rank = q ? sql`ts_rank(d.tsv, ${query})` : sql`0`;
+  // Without a query there is no rank: order by language preference, then recency (no constant
+  // in ORDER BY, which PostgreSQL would read as a column position).
+  const rank = q ? sql`ts_rank(d.tsv, ${query})` : sql`null::real`;
   // One row per item: the reader's language edition when the item has one, else the best match.
   const rows = await sql<{
     id: string;
@@ -160,13 +162,13 @@ async function searchPostgres(params: SearchParams): Promise<Omit<SearchResult, 
       select distinct on (d.item_id) d.*, ${rank} as rank
       from search_document d
       where ${where}
-      order by d.item_id, (d.locale = ${params.locale}) desc, ${rank} desc
+      order by d.item_id, (d.locale = ${params.locale}) desc, ${rank} desc nulls last
     )
     select id, kind, item_id, locale, title, path, type, instruments, articles, clusters, stages, country, year,
       ${q ? sql`ts_headline('simple', summary, ${query}, ${`StartSel=${PRE}, StopSel=${POST}, MaxWords=35, MinWords=15`})` : sql`summary`} as snippet,
       count(*) over () as total
     from matching
-    order by rank desc, year desc nulls last, title
+    order by rank desc nulls last, year desc nulls last, title
     limit ${perPage} offset ${(page - 1) * perPage}
   `.execute(db);
 
