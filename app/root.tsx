@@ -12,7 +12,10 @@ import { getDirection, localePath, namespacesFor, splitLocalePath, type Locale }
 import { getTranslations, localeCookie, negotiateLocale } from "~/utils/i18n.server";
 import { useI18nInstance } from "~/utils/i18n-react";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesHref }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesHref },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);

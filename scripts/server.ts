@@ -11,6 +11,7 @@ import { installGlobals, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import type { AppLoadContext } from "@remix-run/node";
+import { createPageCache } from "./lib/page-cache";
 
 installGlobals({ nativeFetch: true });
 
@@ -80,6 +81,11 @@ export async function createApp() {
     if (req.query._data === undefined) return next();
     res.status(400).type("text/plain").send("Bad request: ?_data is not supported.");
   });
+
+  // Anonymous renders of public pages, reused for a few seconds (see page-cache.ts).
+  if (process.env.PAGE_CACHE_SECONDS !== "0") {
+    app.use(createPageCache({ ttlMs: Number(process.env.PAGE_CACHE_SECONDS ?? 5) * 1000, maxBytes: 64 * 1024 * 1024 }));
+  }
 
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h" }));

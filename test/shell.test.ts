@@ -93,3 +93,37 @@ describe("home page", () => {
     expect(page.text).toMatch(/<main id="main"/);
   });
 });
+
+describe("anonymous page cache", () => {
+  it("reuses a public render for returning visitors, its inline scripts allowed by hash", async () => {
+    const client = new TestClient();
+    await client.get("/fr"); // the first visit sets the language cookie
+    const path = `/fr/library?q=${Date.now()}`;
+    const first = await client.get(path);
+    expect(first.headers.get("x-page-cache")).toBe("miss");
+    const second = await client.get(path);
+    expect(second.headers.get("x-page-cache")).toBe("hit");
+    expect(second.text).toBe(first.text);
+    const policy = second.headers.get("content-security-policy")!;
+    expect(policy).not.toContain("'nonce-");
+    expect(policy).toContain("frame-ancestors 'none'");
+    const { createHash } = await import("node:crypto");
+    const scripts = [...second.text.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)];
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const [, content] of scripts) expect(policy).toContain(`'sha256-${createHash("sha256").update(content!).digest("base64")}'`);
+  });
+
+  it("never caches for signed-in users, first visits or private pages, and forgets everything after a mutation", async () => {
+    const { signUpMember } = await import("./factories");
+    const { client: member } = await signUpMember();
+    expect((await member.get("/library")).headers.get("x-page-cache")).toBeNull();
+    const visitor = new TestClient();
+    expect((await visitor.get("/library?first-visit")).headers.get("x-page-cache")).toBeNull();
+    expect((await visitor.get("/sign-in")).headers.get("x-page-cache")).toBeNull();
+    const path = `/library?q=cache-${Date.now()}`;
+    await visitor.get(path);
+    expect((await visitor.get(path)).headers.get("x-page-cache")).toBe("hit");
+    await visitor.post("/forgot-password", { email: "nobody@example.org" });
+    expect((await visitor.get(path)).headers.get("x-page-cache")).toBe("miss");
+  });
+});

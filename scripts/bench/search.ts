@@ -37,7 +37,11 @@ const STAGES = ["saq", "written_feedback", "list_of_observations"];
 let seed = 42;
 const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
 const pick = <T,>(list: T[]) => list[Math.floor(random() * list.length)]!;
-const words = (count: number) => Array.from({ length: count }, () => pick(WORDS)).join(" ");
+// A realistic spread: mostly ordinary vocabulary (5,000 made-up words), domain terms now and then,
+// so that a query matches a subset of the corpus as it would in a real library.
+const FILLER = Array.from({ length: 5_000 }, (_, index) => `w${index.toString(36)}x`);
+const word = () => (random() < 0.04 ? pick(WORDS) : FILLER[Math.floor(FILLER.length * random() ** 2)]!);
+const words = (count: number) => Array.from({ length: count }, word).join(" ");
 const started = Date.now();
 for (let offset = 0; offset < COUNT; offset += 2_000) {
   const rows = Array.from({ length: Math.min(2_000, COUNT - offset) }, (_, index) => {

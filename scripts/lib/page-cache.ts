@@ -1,0 +1,101 @@
+/**
+ * A short-lived cache of anonymous page renders, in front of Remix. Server-rendering a page costs
+ * 15–40 ms of CPU; anonymous visitors reading the same public page (the review dashboard, a
+ * library search, a first lesson) get the stored render instead.
+ *
+ * What is cached: GET responses with status 200 to visitors without a session, whose language
+ * cookie matches the page's language (so neither negotiation nor a Set-Cookie is involved), on
+ * public areas only, for a few seconds. A stored page is served byte for byte (gzipped once), so
+ * its inline scripts are allowed by their SHA-256 hashes in the CSP instead of the original
+ * response's nonce. Any mutation through this process clears the cache.
+ */
+import { createHash } from "node:crypto";
+import { gzipSync } from "node:zlib";
+import type { NextFunction, Request, Response } from "express";
+import { LRUCache } from "lru-cache";
+
+type Entry = { type: string; body: Buffer; gzipped: Buffer; csp: string | null };
+
+const PUBLIC_AREAS = /^(\/(ar|zh|fr|ru|es|pt))?(\/|\/(courses|library|search|articles|reviews|countries)(\/.*)?)$/;
+const PRIVATE_SEGMENTS = /\/(print|pdf)(\/|$|\.)/;
+const LOCALE_PREFIX = /^\/(ar|zh|fr|ru|es|pt)(?=\/|$)/;
+const INLINE_SCRIPT = /<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g;
+
+function localeOf(path: string) {
+  return LOCALE_PREFIX.exec(path)?.[1] ?? "en";
+}
+
+function cookieValue(header: string | undefined, name: string) {
+  return header?.split(/;\s*/).find((part) => part.startsWith(`${name}=`))?.slice(name.length + 1);
+}
+
+/** The language cookie as Remix writes it: URI-encoded base64 of a JSON string. */
+function languageCookie(header: string | undefined) {
+  const raw = cookieValue(header, "agora_lng");
+  if (!raw) return undefined;
+  try {
+    return JSON.parse(Buffer.from(decodeURIComponent(raw), "base64").toString("utf8")) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The response's CSP with its nonce source replaced by the hashes of the page's inline scripts. */
+export function hashBasedPolicy(policy: string, html: string) {
+  const hashes = [...html.matchAll(INLINE_SCRIPT)].map((match) => `'sha256-${createHash("sha256").update(match[1]!).digest("base64")}'`);
+  return policy.replace(/'nonce-[^']+'/, [...new Set(hashes)].join(" "));
+}
+
+export function createPageCache(options: { ttlMs: number; maxBytes: number }) {
+  const cache = new LRUCache<string, Entry>({
+    maxSize: options.maxBytes,
+    sizeCalculation: (entry) => entry.body.length + entry.gzipped.length + 200,
+    ttl: options.ttlMs,
+  });
+
+  function isCacheable(req: Request) {
+    if (req.method !== "GET") return false;
+    const path = req.path.replace(/\.data$/, "");
+    if (!PUBLIC_AREAS.test(path) || PRIVATE_SEGMENTS.test(path)) return false;
+    const cookies = req.get("cookie");
+    if (cookieValue(cookies, "agora_session")) return false;
+    return languageCookie(cookies) === localeOf(path);
+  }
+
+  return function pageCache(req: Request, res: Response, next: NextFunction) {
+    if (req.method !== "GET" && req.method !== "HEAD" && req.method !== "OPTIONS") {
+      cache.clear();
+      return next();
+    }
+    if (!isCacheable(req)) return next();
+    const key = req.originalUrl;
+    const hit = cache.get(key);
+    if (hit) {
+      res.status(200).set({ "Content-Type": hit.type, "X-Page-Cache": "hit", Vary: "Accept-Encoding, Cookie" });
+      if (hit.csp) res.set("Content-Security-Policy", hit.csp);
+      if (req.acceptsEncodings("gzip")) res.set("Content-Encoding", "gzip").send(hit.gzipped);
+      else res.send(hit.body);
+      return;
+    }
+    res.set("X-Page-Cache", "miss");
+    const chunks: Buffer[] = [];
+    const write = res.write.bind(res) as (...args: unknown[]) => boolean;
+    const end = res.end.bind(res) as (...args: unknown[]) => Response;
+    res.write = ((chunk: unknown, ...rest: unknown[]) => {
+      if (chunk) chunks.push(Buffer.from(chunk as Uint8Array));
+      return write(chunk, ...rest);
+    }) as typeof res.write;
+    res.end = ((chunk?: unknown, ...rest: unknown[]) => {
+      if (chunk && typeof chunk !== "function") chunks.push(Buffer.from(chunk as Uint8Array));
+      const type = String(res.getHeader("content-type") ?? "");
+      if (res.statusCode === 200 && !res.getHeader("set-cookie") && /^(text\/html|text\/x-script)/.test(type)) {
+        const body = Buffer.concat(chunks);
+        const policy = String(res.getHeader("content-security-policy") ?? "");
+        const csp = type.startsWith("text/html") && policy ? hashBasedPolicy(policy, body.toString("utf8")) : null;
+        cache.set(key, { type, body, gzipped: gzipSync(body), csp });
+      }
+      return end(chunk, ...rest);
+    }) as typeof res.end;
+    next();
+  };
+}
