@@ -1,11 +1,12 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { GroupClusterFields } from "~/components/reviews/group-cluster-fields";
 import { BarChart } from "~/components/charts/bar-chart";
 import chartsHref from "~/components/charts/charts.css";
 import { combinationName, formatDate, numberFormat } from "~/modules/reviews/format";
 import { getDashboard } from "~/modules/reviews/queries.server";
-import { CLUSTERS, GROUPS, MINISTRIES, ReviewFilters, STAGES } from "~/modules/reviews/reviews.schema";
+import { GROUPS, MINISTRIES, ReviewFilters, STAGES } from "~/modules/reviews/reviews.schema";
 import { getDirection } from "~/utils/i18n";
 import { getRequestLocale } from "~/utils/i18n.server";
 import { useLocale } from "~/utils/i18n-react";
@@ -47,28 +48,7 @@ export default function ReviewsDashboard() {
       <p className="lead">{t("dashboard.intro")}</p>
 
       <Form method="get" className="review-filters" aria-label={t("dashboard.filters")}>
-        <div className="field">
-          <label htmlFor="group">{t("dashboard.group")}</label>
-          <select id="group" name="group" defaultValue={filters.group ? String(filters.group) : ""}>
-            <option value="">{t("dashboard.allGroups")}</option>
-            {GROUPS.map((group) => (
-              <option key={group} value={group}>
-                {groupLabel(group)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="cluster">{t("dashboard.cluster")}</label>
-          <select id="cluster" name="cluster" defaultValue={filters.cluster ?? ""}>
-            <option value="">{t("dashboard.allClusters")}</option>
-            {CLUSTERS.map((cluster) => (
-              <option key={cluster} value={cluster}>
-                {t("clusterLabel", { cluster })}
-              </option>
-            ))}
-          </select>
-        </div>
+        <GroupClusterFields group={filters.group} cluster={filters.cluster} />
         <p>
           <button type="submit">{t("dashboard.apply")}</button>
         </p>

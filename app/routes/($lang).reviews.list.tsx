@@ -1,10 +1,11 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { GroupClusterFields } from "~/components/reviews/group-cluster-fields";
 import chartsHref from "~/components/charts/charts.css";
 import { formatDate, languageName } from "~/modules/reviews/format";
 import { listReviews } from "~/modules/reviews/queries.server";
-import { CLUSTERS, GROUPS, ReviewListQuery, STAGES } from "~/modules/reviews/reviews.schema";
+import { ReviewListQuery, STAGES } from "~/modules/reviews/reviews.schema";
 import { getRequestLocale } from "~/utils/i18n.server";
 import { useLocale } from "~/utils/i18n-react";
 import { pageMeta } from "~/utils/meta";
@@ -58,28 +59,7 @@ export default function ReviewList() {
           <label htmlFor="q">{t("list.search")}</label>
           <input id="q" name="q" type="search" defaultValue={query.q ?? ""} maxLength={100} />
         </div>
-        <div className="field">
-          <label htmlFor="group">{t("dashboard.group")}</label>
-          <select id="group" name="group" defaultValue={query.group ? String(query.group) : ""}>
-            <option value="">{t("dashboard.allGroups")}</option>
-            {GROUPS.map((group) => (
-              <option key={group} value={group}>
-                {t("groupLabel", { group })}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="cluster">{t("dashboard.cluster")}</label>
-          <select id="cluster" name="cluster" defaultValue={query.cluster ?? ""}>
-            <option value="">{t("dashboard.allClusters")}</option>
-            {CLUSTERS.map((cluster) => (
-              <option key={cluster} value={cluster}>
-                {t("clusterLabel", { cluster })}
-              </option>
-            ))}
-          </select>
-        </div>
+        <GroupClusterFields group={query.group} cluster={query.cluster} />
         <div className="field">
           <label htmlFor="stage">{t("columns.stage")}</label>
           <select id="stage" name="stage" defaultValue={query.stage ?? ""}>

@@ -1,21 +1,14 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { uniqueEmail } from "../factories";
-import { axeViolations, launchBrowser } from "./browser";
+import { axeViolations, useBrowser } from "./browser";
 
-let browser: Browser;
 const appUrl = () => process.env.APP_URL!;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe("a visitor in a real browser", () => {
   it("signs up, signs out, signs in, switches to Arabic and signs out again", async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     const email = uniqueEmail("e2e");
     await page.goto(`${appUrl()}/sign-up`);
     await page.getByLabel("Email address").fill(email);
@@ -53,7 +46,7 @@ describe("accessibility (axe-core, WCAG 2.2 AA)", () => {
   for (const path of ["/", "/sign-in", "/sign-up", "/ar", "/ar/sign-up"]) {
     it(`has no violations on ${path}`, async () => {
       // axe is injected as an inline script, which our CSP rightly refuses: bypass it for the audit only.
-      const context = await browser.newContext({ bypassCSP: true });
+      const context = await browser().newContext({ bypassCSP: true });
       const page = await context.newPage();
       await page.goto(`${appUrl()}${path}`);
       expect(await axeViolations(page)).toEqual([]);

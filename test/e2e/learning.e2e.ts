@@ -1,23 +1,16 @@
 import { readFileSync } from "node:fs";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getCourseEntry, getCourseRequirements, getQuizForGrading } from "~/modules/courses/lessons.server";
 import { uniqueEmail } from "../factories";
-import { axeViolations, launchBrowser } from "./browser";
+import { axeViolations, useBrowser } from "./browser";
 
-let browser: Browser;
 const appUrl = () => process.env.APP_URL!;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe("a learner in a real browser", () => {
   it("enrolls, finishes a course, passes its quizzes and downloads the certificate", async () => {
-    const context = await browser.newContext({ acceptDownloads: true });
+    const context = await browser().newContext({ acceptDownloads: true });
     const page = await context.newPage();
     await page.goto(`${appUrl()}/sign-up`);
     await page.getByLabel("Email address").fill(uniqueEmail("learner"));
@@ -69,7 +62,7 @@ describe("a learner in a real browser", () => {
 describe("accessibility of the learning pages (axe-core, WCAG 2.2 AA)", () => {
   for (const path of ["/courses", "/courses/review-mechanism", "/courses/review-mechanism/01-what-is-the-review-mechanism", "/ar/courses/stakeholder-engagement/01-who-are-non-governmental-stakeholders"]) {
     it(`has no violations on ${path}`, async () => {
-      const context = await browser.newContext({ bypassCSP: true });
+      const context = await browser().newContext({ bypassCSP: true });
       const page = await context.newPage();
       await page.goto(`${appUrl()}${path}`);
       expect(await axeViolations(page)).toEqual([]);

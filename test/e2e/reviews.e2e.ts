@@ -1,21 +1,14 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { axeViolations, launchBrowser } from "./browser";
+import { describe, expect, it } from "vitest";
+import { axeViolations, useBrowser } from "./browser";
 
-let browser: Browser;
 const appUrl = () => process.env.APP_URL!;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe("review status in a real browser", () => {
   it("filters the dashboard with the GET form, opens the list and a country, with no WCAG violations", async () => {
     // axe-core is injected as an inline script, which our CSP rightly refuses.
-    const context = await browser.newContext({ bypassCSP: true });
+    const context = await browser().newContext({ bypassCSP: true });
     const page = await context.newPage();
     await page.goto(`${appUrl()}/reviews`);
     await page.getByRole("heading", { level: 1, name: "Status of the country reviews" }).waitFor();
