@@ -8,7 +8,9 @@ process.env.NODE_ENV ??= "production";
 const { stop } = await bootServices();
 // Course files ship with the release: bring their search documents up to date.
 const { refreshContentDocuments } = await import("~/modules/search/content-documents.server");
+const { reindexIfEmpty } = await import("~/modules/search/index.server");
 await refreshContentDocuments();
+await reindexIfEmpty().catch((error) => console.warn(`Search index not rebuilt: ${String(error)}`));
 const { createApp } = await import("./server");
 const { app } = await createApp();
 const port = Number(process.env.PORT ?? 3000);

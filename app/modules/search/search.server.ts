@@ -72,22 +72,40 @@ async function searchMeili(params: SearchParams): Promise<Omit<SearchResult, "ba
   const page = params.page ?? 1;
   const perPage = params.perPage ?? PER_PAGE;
   const locale = params.locale;
-  const response = await meili.index(indexName(LIVE_INDEX)).search(params.q ?? "", {
-    filter: meiliFilter(params.filters),
-    page,
-    hitsPerPage: perPage,
-    distinct: "itemId",
-    sort: [`pref_${locale}:desc`],
-    facets: (params.facets ?? []).map((name) => FACETS[name].field),
-    // Meilisearch takes no wildcards here: name each language's field.
-    attributesToHighlight: LOCALES.map((code) => `title_${code}`),
-    attributesToCrop: LOCALES.map((code) => `summary_${code}`),
-    cropLength: 28,
-    highlightPreTag: PRE,
-    highlightPostTag: POST,
-    // Only retrieved fields come back formatted; bodies stay out of the response (too large).
-    attributesToRetrieve: ["docId", "kind", "itemId", "locale", "path", "type", "instruments", "articles", "clusters", "stages", "country", "year", ...LOCALES.flatMap((code) => [`title_${code}`, `summary_${code}`])],
+  // One edition per item: the reader's own (or the fallback edition) unless they asked for
+  // particular languages; `distinct` is needed only when several were asked for.
+  const languages = params.filters.language ?? [];
+  const filter = meiliFilter(params.filters);
+  if (languages.length === 0) filter.push([`primaryFor = "${locale}"`]);
+  const wanted = params.facets ?? [];
+  // The language facet counts editions, so it comes from a second query without `primaryFor`.
+  const languageFacet = wanted.includes("language") && languages.length === 0;
+  const uid = indexName(LIVE_INDEX);
+  const q = params.q ?? "";
+  const { results } = await meili.multiSearch({
+    queries: [
+      {
+        indexUid: uid,
+        q,
+        filter,
+        page,
+        hitsPerPage: perPage,
+        ...(languages.length > 1 ? { distinct: "itemId" } : {}),
+        facets: wanted.filter((name) => !(languageFacet && name === "language")).map((name) => FACETS[name].field),
+        // Meilisearch takes no wildcards here: name each language's field.
+        attributesToHighlight: LOCALES.map((code) => `title_${code}`),
+        attributesToCrop: LOCALES.map((code) => `summary_${code}`),
+        cropLength: 28,
+        highlightPreTag: PRE,
+        highlightPostTag: POST,
+        // Only retrieved fields come back formatted; bodies stay out of the response (too large).
+        attributesToRetrieve: ["docId", "kind", "itemId", "locale", "path", "type", "instruments", "articles", "clusters", "stages", "country", "year", ...LOCALES.flatMap((code) => [`title_${code}`, `summary_${code}`])],
+      },
+      ...(languageFacet ? [{ indexUid: uid, q, filter: meiliFilter(params.filters), hitsPerPage: 0, facets: ["locale"] }] : []),
+    ],
   });
+  const response = results[0]!;
+  const facetDistribution = { ...response.facetDistribution, ...(languageFacet ? results[1]!.facetDistribution : {}) };
   const hits = response.hits.map((hit) => {
     const formatted = (hit._formatted ?? {}) as Record<string, string>;
     const hitLocale = hit.locale as Locale;
@@ -111,7 +129,7 @@ async function searchMeili(params: SearchParams): Promise<Omit<SearchResult, "ba
   });
   const facets: SearchResult["facets"] = {};
   for (const name of params.facets ?? []) {
-    const distribution = response.facetDistribution?.[FACETS[name].field] ?? {};
+    const distribution = facetDistribution[FACETS[name].field] ?? {};
     facets[name] = Object.entries(distribution)
       .map(([value, count]) => ({ value, count }))
       .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
