@@ -69,8 +69,23 @@ export async function seedTreaty(executor: Executor = getDb()) {
   });
 }
 
-/** Instruments, clusters and stages with titles in `locale`: the labels of search facets and tags. */
-export async function getTreatyLabels(locale: Locale) {
+const labelCache = new Map<Locale, { at: number; labels: Promise<TreatyLabels> }>();
+type TreatyLabels = Awaited<ReturnType<typeof loadTreatyLabels>>;
+
+/**
+ * Instruments, clusters and stages with titles in `locale`: the labels of search facets and tags.
+ * The treaty changes only with a seed, so labels are kept for a minute per locale.
+ */
+export function getTreatyLabels(locale: Locale): Promise<TreatyLabels> {
+  const cached = labelCache.get(locale);
+  if (cached && Date.now() - cached.at < 60_000) return cached.labels;
+  const labels = loadTreatyLabels(locale);
+  labels.catch(() => labelCache.delete(locale));
+  labelCache.set(locale, { at: Date.now(), labels });
+  return labels;
+}
+
+async function loadTreatyLabels(locale: Locale) {
   const db = getDb();
   const [instruments, clusters, stages] = await Promise.all([
     db.selectFrom("instrument").select(["code", "short_title"]).orderBy("position").execute(),
