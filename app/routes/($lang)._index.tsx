@@ -5,7 +5,14 @@ import type { RootData } from "~/root";
 import { useLocale } from "~/utils/i18n-react";
 import { pageMeta } from "~/utils/meta";
 
-const CAPABILITIES = ["learning", "library", "reviews", "dialogues", "hub"] as const;
+// Each capability with the area it leads to, when that area exists yet.
+const CAPABILITIES = [
+  { key: "learning", path: "/courses" },
+  { key: "library", path: "/library" },
+  { key: "reviews", path: "/reviews" },
+  { key: "dialogues", path: null },
+  { key: "hub", path: null },
+] as const;
 
 // The engagement programme's figures, from the secretariat's 2024 background paper.
 const FIGURES = [
@@ -39,10 +46,11 @@ export default function Home() {
       <section className="section" aria-labelledby="capabilities">
         <h2 id="capabilities">{t("home.capabilitiesTitle")}</h2>
         <ul className="cards">
-          {CAPABILITIES.map((key) => (
+          {CAPABILITIES.map(({ key, path }) => (
             <li key={key} className="card">
-              <h3>{t(`home.${key}.title`)}</h3>
+              <h3>{path ? <Link to={to(path)}>{t(`home.${key}.title`)}</Link> : t(`home.${key}.title`)}</h3>
               <p>{t(`home.${key}.body`)}</p>
+              {path ? null : <p className="meta">{t("home.soon")}</p>}
             </li>
           ))}
         </ul>
