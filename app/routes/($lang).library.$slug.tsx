@@ -6,7 +6,7 @@ import { Slug } from "~/modules/library/library.schema";
 import { getArticleTitles, getTreatyLabels } from "~/modules/treaty/treaty.server";
 import { listCountries } from "~/modules/countries/countries.server";
 import { notFound } from "~/utils/http.server";
-import { LOCALE_NAMES, localePath } from "~/utils/i18n";
+import { isLocale, LOCALE_NAMES } from "~/utils/i18n";
 import { getRequestLocale } from "~/utils/i18n.server";
 import { useLocale } from "~/utils/i18n-react";
 import { renderMarkdown } from "~/utils/markdown.server";
@@ -16,7 +16,9 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const slug = Slug.safeParse(params.slug);
   if (!slug.success) notFound();
   const locale = getRequestLocale(request);
-  const page = await getResourcePage(slug.data, locale);
+  // ?edition=es shows that language edition while the page stays in the reader's language.
+  const requested = new URL(request.url).searchParams.get("edition");
+  const page = await getResourcePage(slug.data, locale, isLocale(requested) ? requested : undefined);
   if (!page) notFound();
   const { resource, edition } = page;
   const [related, treaty, articleTitles] = await Promise.all([
@@ -175,9 +177,9 @@ export default function ResourcePage() {
           <ul>
             {data.editions.map((edition) => (
               <li key={edition.locale}>
-                <a href={localePath(edition.locale, `/library/${data.slug}`)} hrefLang={edition.locale} lang={edition.locale}>
+                <Link to={`?edition=${edition.locale}`} hrefLang={edition.locale} lang={edition.locale} aria-current={edition.locale === data.edition.locale ? "true" : undefined}>
                   {LOCALE_NAMES[edition.locale]}
-                </a>
+                </Link>
                 {edition.locale === data.edition.locale ? ` ${t("resource.thisEdition")}` : ""}
               </li>
             ))}

@@ -50,6 +50,9 @@ export function SearchView({ data, title, intro, facets, jsonPath, children }: P
   const { result, query, labels } = data;
   const pages = Math.max(1, Math.ceil(result.total / result.perPage));
   const number = new Intl.NumberFormat(i18n.language);
+  // A resource edition in another language opens as that edition, in the reader's interface language.
+  const hitLink = (hit: SearchPageData["result"]["hits"][number]) =>
+    hit.kind === "resource" && hit.locale !== i18n.language ? `${to(hit.path)}?edition=${hit.locale}` : to(hit.path);
   const activeFilters = facets.flatMap((facet) => (query.filters[facet] ?? []).map((value) => ({ facet, value })));
 
   return (
@@ -139,7 +142,7 @@ export function SearchView({ data, title, intro, facets, jsonPath, children }: P
             {result.hits.map((hit) => (
               <li key={hit.id} className="result">
                 <h3>
-                  <Link to={to(hit.path)} lang={hit.locale}>
+                  <Link to={hitLink(hit)} lang={hit.locale}>
                     <HighlightedText parts={hit.title} />
                   </Link>
                 </h3>

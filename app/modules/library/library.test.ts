@@ -136,6 +136,15 @@ describe("resource pages", () => {
     expect(page.text).toContain('hrefLang="zh"');
   });
 
+  it("shows another language edition on request, in the reader's interface language", async () => {
+    const page = await new TestClient().get("/library/legislative-guide-untoc-2016?edition=es");
+    expect(page.text).toMatch(/<html lang="en"/);
+    expect(page.text).toMatch(/<article lang="es"/);
+    expect(visibleText(page.text)).toContain("Guía legislativa");
+    const unknown = await new TestClient().get("/library/legislative-guide-untoc-2016?edition=xx");
+    expect(unknown.text).toMatch(/<article lang="en"/);
+  });
+
   it("falls back to English with a notice, and keeps superseded editions reachable", async () => {
     const page = await new TestClient().get("/pt/library/model-legislative-provisions-against-organized-crime-2012");
     expect(page.status).toBe(200);

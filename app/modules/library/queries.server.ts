@@ -36,10 +36,11 @@ export async function getResourceInput(slug: string, executor: Executor = getDb(
 }
 
 /**
- * A published resource for its page: every edition, the one to show in `locale` (else English,
- * else the first), the edition it supersedes and the one that supersedes it.
+ * A published resource for its page: every edition, the one to show (the `edition` asked for, else
+ * the one in `locale`, else English, else the first), the edition it supersedes and the one that
+ * supersedes it.
  */
-export async function getResourcePage(slug: string, locale: Locale) {
+export async function getResourcePage(slug: string, locale: Locale, requestedEdition?: Locale) {
   const db = getDb();
   const resource = await db.selectFrom("resource").selectAll().where("slug", "=", slug).where("status", "=", "published").executeTakeFirst();
   if (!resource) return null;
@@ -51,11 +52,11 @@ export async function getResourcePage(slug: string, locale: Locale) {
     db.selectFrom("resource").innerJoin("resource_edition as e", "e.resource_id", "resource.id").select(["resource.slug", "resource.published_on", "e.title", "e.locale"]).where("resource.supersedes_id", "=", resource.id).where("resource.status", "=", "published").execute(),
   ]);
   const pick = <T extends { locale: string }>(rows: T[]) => rows.find((row) => row.locale === locale) ?? rows.find((row) => row.locale === "en") ?? rows[0];
-  const edition = pick(editions)!;
+  const edition = editions.find((row) => row.locale === requestedEdition) ?? pick(editions)!;
   return {
     resource,
     edition,
-    isFallback: edition.locale !== locale,
+    isFallback: edition.locale !== locale && edition.locale !== requestedEdition,
     editions: editions.map((other) => ({ locale: other.locale as Locale, title: other.title, hasFile: Boolean(other.file_key), externalUrl: other.external_url })),
     supersedes: older.length ? { slug: older[0]!.slug, title: pick(older)!.title, publishedOn: older[0]!.published_on } : null,
     supersededBy: newer.length ? { slug: newer[0]!.slug, title: pick(newer)!.title, publishedOn: newer[0]!.published_on } : null,
