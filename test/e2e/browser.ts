@@ -34,3 +34,15 @@ export function useBrowser(): () => Browser {
   });
   return () => browser!;
 }
+
+/** The violations axe finds on `path`: in a context that bypasses our CSP, since axe is injected inline. */
+export async function auditPage(browser: Browser, path: string) {
+  const context = await browser.newContext({ bypassCSP: true });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${process.env.APP_URL}${path}`);
+    return await axeViolations(page);
+  } finally {
+    await context.close();
+  }
+}

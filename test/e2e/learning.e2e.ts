@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { getCourseEntry, getCourseRequirements, getQuizForGrading } from "~/modules/courses/lessons.server";
 import { uniqueEmail } from "../factories";
-import { axeViolations, useBrowser } from "./browser";
+import { auditPage, useBrowser } from "./browser";
 
 const appUrl = () => process.env.APP_URL!;
 
@@ -62,11 +62,7 @@ describe("a learner in a real browser", () => {
 describe("accessibility of the learning pages (axe-core, WCAG 2.2 AA)", () => {
   for (const path of ["/courses", "/courses/review-mechanism", "/courses/review-mechanism/01-what-is-the-review-mechanism", "/ar/courses/stakeholder-engagement/01-who-are-non-governmental-stakeholders"]) {
     it(`has no violations on ${path}`, async () => {
-      const context = await browser().newContext({ bypassCSP: true });
-      const page = await context.newPage();
-      await page.goto(`${appUrl()}${path}`);
-      expect(await axeViolations(page)).toEqual([]);
-      await context.close();
+      expect(await auditPage(browser(), path)).toEqual([]);
     });
   }
 });

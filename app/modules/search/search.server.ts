@@ -2,28 +2,17 @@ import { sql } from "kysely";
 import { getDb } from "~/utils/db.server";
 import { LOCALES, type Locale } from "~/utils/i18n";
 import { getMeili, getSearchStatus, indexName, type SearchBackend } from "./client.server";
-import type { SearchKind } from "./documents";
+import type { SearchDocument, SearchKind } from "./documents";
 import { ensureSearchIndex, LIVE_INDEX } from "./index.server";
 import { FACET_NAMES, FACETS, PER_PAGE, type FacetName, type SearchFilters, type SearchNotice } from "./search.schema";
 
 /** Highlighted text as segments, so the page can render <mark> without injecting HTML. */
 export type Highlighted = Array<{ text: string; match: boolean }>;
 
-export type SearchHit = {
-  id: string;
-  kind: SearchKind;
-  itemId: string;
-  locale: Locale;
+/** A search result: the document's identity and tags, with highlighted title and snippet. */
+export type SearchHit = Pick<SearchDocument, "id" | "kind" | "itemId" | "locale" | "path" | "type" | "instruments" | "articles" | "clusters" | "stages" | "country" | "year"> & {
   title: Highlighted;
   snippet: Highlighted;
-  path: string;
-  type: string;
-  instruments: string[];
-  articles: string[];
-  clusters: string[];
-  stages: string[];
-  country: string | null;
-  year: number | null;
 };
 
 export type SearchResult = {
