@@ -1,4 +1,5 @@
 import { seedAccounts } from "./accounts";
+import { seedLearning } from "./learning";
 import { seedLibrary } from "./library";
 import { seedReviews } from "./reviews";
 
@@ -9,6 +10,7 @@ import { seedReviews } from "./reviews";
 export const SEED_STEPS: Array<{ name: string; run: () => Promise<unknown> }> = [
   { name: "accounts", run: seedAccounts },
   { name: "library", run: seedLibrary },
+  { name: "learning", run: seedLearning },
   { name: "reviews", run: seedReviews },
 ];
 
