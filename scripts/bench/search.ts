@@ -94,7 +94,7 @@ for (const [name, extra] of variants) {
     duration: 8,
     requests: queries.map((q) => ({
       method: "POST" as const,
-      path: `/indexes/bench_content_v2/search`,
+      path: `/indexes/bench_content_v3/search`,
       headers: { "Content-Type": "application/json", Authorization: `Bearer ${process.env.MEILI_MASTER_KEY}` },
       body: JSON.stringify({ q, hitsPerPage: 20, page: 1, ...extra }),
     })),

@@ -67,34 +67,24 @@ async function searchMeili(params: SearchParams): Promise<Omit<SearchResult, "ba
   const filter = meiliFilter(params.filters);
   if (languages.length === 0) filter.push([`primaryFor = "${locale}"`]);
   const wanted = params.facets ?? [];
-  // The language facet counts editions, so it comes from a second query without `primaryFor`.
-  const languageFacet = wanted.includes("language") && languages.length === 0;
-  const uid = indexName(LIVE_INDEX);
-  const q = params.q ?? "";
-  const { results } = await meili.multiSearch({
-    queries: [
-      {
-        indexUid: uid,
-        q,
-        filter,
-        page,
-        hitsPerPage: perPage,
-        ...(languages.length > 1 ? { distinct: "itemId" } : {}),
-        facets: wanted.filter((name) => !(languageFacet && name === "language")).map((name) => FACETS[name].field),
-        // Meilisearch takes no wildcards here: name each language's field.
-        attributesToHighlight: LOCALES.map((code) => `title_${code}`),
-        attributesToCrop: LOCALES.map((code) => `summary_${code}`),
-        cropLength: 28,
-        highlightPreTag: PRE,
-        highlightPostTag: POST,
-        // Only retrieved fields come back formatted; bodies stay out of the response (too large).
-        attributesToRetrieve: ["docId", "kind", "itemId", "locale", "path", "type", "instruments", "articles", "clusters", "stages", "country", "year", ...LOCALES.flatMap((code) => [`title_${code}`, `summary_${code}`])],
-      },
-      ...(languageFacet ? [{ indexUid: uid, q, filter: meiliFilter(params.filters), hitsPerPage: 0, facets: ["locale"] }] : []),
-    ],
+  // The language facet counts the items that exist in each language (one query, no second pass).
+  const facetField = (name: FacetName) => (name === "language" ? "itemLocales" : FACETS[name].field);
+  const response = await meili.index(indexName(LIVE_INDEX)).search(params.q ?? "", {
+    filter,
+    page,
+    hitsPerPage: perPage,
+    ...(languages.length > 1 ? { distinct: "itemId" } : {}),
+    facets: wanted.map(facetField),
+    // Meilisearch takes no wildcards here: name each language's field.
+    attributesToHighlight: LOCALES.map((code) => `title_${code}`),
+    attributesToCrop: LOCALES.map((code) => `summary_${code}`),
+    cropLength: 28,
+    highlightPreTag: PRE,
+    highlightPostTag: POST,
+    // Only retrieved fields come back formatted; bodies stay out of the response (too large).
+    attributesToRetrieve: ["docId", "kind", "itemId", "locale", "path", "type", "instruments", "articles", "clusters", "stages", "country", "year", ...LOCALES.flatMap((code) => [`title_${code}`, `summary_${code}`])],
   });
-  const response = results[0]!;
-  const facetDistribution = { ...response.facetDistribution, ...(languageFacet ? results[1]!.facetDistribution : {}) };
+  const facetDistribution = response.facetDistribution ?? {};
   const hits = response.hits.map((hit) => {
     const formatted = (hit._formatted ?? {}) as Record<string, string>;
     const hitLocale = hit.locale as Locale;
@@ -118,7 +108,7 @@ async function searchMeili(params: SearchParams): Promise<Omit<SearchResult, "ba
   });
   const facets: SearchResult["facets"] = {};
   for (const name of params.facets ?? []) {
-    const distribution = facetDistribution[FACETS[name].field] ?? {};
+    const distribution = facetDistribution[facetField(name)] ?? {};
     facets[name] = Object.entries(distribution)
       .map(([value, count]) => ({ value, count }))
       .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
