@@ -11,6 +11,30 @@ import { deriveStage } from "./stage";
 import { computeStats, findOverdue, latestDate, nextClusterGate, partiesWithCurrentFocalPoint, type StatusSnapshot } from "./stats";
 import type { FocalPointRow, PartyRow, ReviewRow } from "./status-files.server";
 
+/** A party's Protocols, redraws, pilot, observers and experts, as pages and exports show them. */
+function partyFacts(party: {
+  trafficking_in_persons_on: string | null;
+  smuggling_of_migrants_on: string | null;
+  firearms_on: string | null;
+  redraws: number;
+  pilot_initiative: boolean;
+  observers: boolean;
+  experts_women: number;
+  experts_men: number;
+}) {
+  return {
+    protocols: {
+      trafficking_in_persons: party.trafficking_in_persons_on,
+      smuggling_of_migrants: party.smuggling_of_migrants_on,
+      firearms: party.firearms_on,
+    },
+    redraws: party.redraws,
+    pilotInitiative: party.pilot_initiative,
+    observers: party.observers,
+    experts: { women: party.experts_women, men: party.experts_men },
+  };
+}
+
 export type StoredParty = PartyRow & {
   names: Record<string, string>;
   alpha2: string | null;
@@ -38,15 +62,7 @@ export async function loadStatus(executor: Executor = getDb(), options: { forUpd
       joined_on: party.joined_on,
       names: party.names ?? {},
       alpha2: party.alpha2,
-      protocols: {
-        trafficking_in_persons: party.trafficking_in_persons_on,
-        smuggling_of_migrants: party.smuggling_of_migrants_on,
-        firearms: party.firearms_on,
-      },
-      redraws: party.redraws,
-      pilotInitiative: party.pilot_initiative,
-      observers: party.observers,
-      experts: { women: party.experts_women, men: party.experts_men },
+      ...partyFacts(party),
     })),
     reviews: reviews.map((review) => ({
       cluster: review.cluster,
@@ -261,15 +277,7 @@ export async function getCountryProfile(code: string, locale: Locale, userId: st
     kind: party.kind,
     group: party.review_group,
     joinedOn: party.joined_on,
-    protocols: {
-      trafficking_in_persons: party.trafficking_in_persons_on,
-      smuggling_of_migrants: party.smuggling_of_migrants_on,
-      firearms: party.firearms_on,
-    },
-    redraws: party.redraws,
-    pilotInitiative: party.pilot_initiative,
-    observers: party.observers,
-    experts: { women: party.experts_women, men: party.experts_men },
+    ...partyFacts(party),
     focalPointDesignated: has(party.code),
     reviews: snapshot.reviews.filter((review) => review.state_under_review === code).map(describe),
     reviewing: snapshot.reviews.filter((review) => review.reviewer_1 === code || review.reviewer_2 === code).map(describe),
