@@ -11,7 +11,7 @@ import { getCountryProfile } from "~/modules/reviews/queries.server";
 import { CountryCode, FollowForm, PROTOCOLS, STAGES, type Stage } from "~/modules/reviews/reviews.schema";
 import { parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
-import { localePath } from "~/utils/i18n";
+import { localePath, signInPath } from "~/utils/i18n";
 import { getRequestLocale } from "~/utils/i18n.server";
 import { useLocale } from "~/utils/i18n-react";
 import { pageMeta } from "~/utils/meta";
@@ -130,7 +130,7 @@ export default function CountryProfile() {
         </Form>
       ) : (
         <p>
-          <Link to={to(`/sign-in?${new URLSearchParams({ redirectTo: localePath(locale, `/countries/${profile.code}`) })}`)}>{t("country.signInToFollow")}</Link>
+          <Link to={signInPath(locale, localePath(locale, `/countries/${profile.code}`))}>{t("country.signInToFollow")}</Link>
         </p>
       )}
 

@@ -13,7 +13,7 @@ import { completeLesson, recordQuizAttempt } from "~/modules/courses/mutations.s
 import { getCourseProgress, getLatestAttempts, getPassedQuizIds } from "~/modules/courses/queries.server";
 import { formDataToObject, type FieldError } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
-import { getDirection, LOCALE_NAMES, localePath } from "~/utils/i18n";
+import { getDirection, LOCALE_NAMES, localePath, signInPath } from "~/utils/i18n";
 import { getRequestLocale } from "~/utils/i18n.server";
 import { useLocale } from "~/utils/i18n-react";
 import { pageMeta } from "~/utils/meta";
@@ -91,7 +91,7 @@ export default function Lesson() {
   const quizError = result && "quizError" in result ? result.quizError : undefined;
   const contentLang = lesson.locale !== locale ? lesson.locale : undefined;
   const coursePath = to(`/courses/${course.slug}`);
-  const signInHref = `${to("/sign-in")}?${new URLSearchParams({ redirectTo: to(`/courses/${course.slug}/${lesson.slug}`) })}`;
+  const signInHref = signInPath(locale, to(`/courses/${course.slug}/${lesson.slug}`));
   return (
     <>
       <nav aria-label={t("lesson.breadcrumb")} className="breadcrumb">

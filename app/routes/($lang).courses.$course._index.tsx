@@ -10,7 +10,7 @@ import { enrollInCourse } from "~/modules/courses/mutations.server";
 import { getCourseProgress } from "~/modules/courses/queries.server";
 import type { FieldError } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
-import { localePath } from "~/utils/i18n";
+import { localePath, signInPath } from "~/utils/i18n";
 import { getRequestLocale } from "~/utils/i18n.server";
 import { useLocale } from "~/utils/i18n-react";
 import { pageMeta } from "~/utils/meta";
@@ -54,7 +54,7 @@ export default function CourseOverview() {
   const { to, locale } = useLocale();
   const { course, syllabus, signedIn, enrolled, doneCount, certificateCode, nextLesson } = useLoaderData<typeof loader>();
   const titleLang = course.titleLocale !== locale ? course.titleLocale : undefined;
-  const signInHref = `${to("/sign-in")}?${new URLSearchParams({ redirectTo: to(`/courses/${course.slug}`) })}`;
+  const signInHref = signInPath(locale, to(`/courses/${course.slug}`));
   return (
     <>
       <nav aria-label={t("lesson.breadcrumb")} className="breadcrumb">

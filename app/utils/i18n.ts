@@ -57,3 +57,8 @@ export function namespacesFor(path: string): string[] {
   const match = AREA_NAMESPACES.find(([pattern]) => pattern.test(path));
   return ["common", ...(match?.[1] ?? [])];
 }
+
+/** The sign-in page in `locale`, bringing the user back to `returnTo` (a path) afterwards. */
+export function signInPath(locale: Locale, returnTo: string): string {
+  return `${localePath(locale, "/sign-in")}?${new URLSearchParams({ redirectTo: returnTo })}`;
+}

@@ -1,6 +1,6 @@
 import { redirect } from "@remix-run/node";
 import type { Role } from "../../../db/schema";
-import { localePath, splitLocalePath, type Locale } from "~/utils/i18n";
+import { localePath, signInPath, splitLocalePath, type Locale } from "~/utils/i18n";
 import { getLucia } from "./lucia.server";
 
 export type SessionUser = {
@@ -26,8 +26,7 @@ export async function getSessionUser(request: Request): Promise<{ user: SessionU
 function signInRedirect(request: Request) {
   const url = new URL(request.url);
   const { locale } = splitLocalePath(url.pathname);
-  const params = new URLSearchParams({ redirectTo: `${url.pathname}${url.search}` });
-  return redirect(`${localePath(locale, "/sign-in")}?${params}`);
+  return redirect(signInPath(locale, `${url.pathname}${url.search}`));
 }
 
 /** The signed-in user; visitors are sent to sign in and brought back afterwards. */

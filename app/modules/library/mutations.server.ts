@@ -1,6 +1,6 @@
 import { recordAudit } from "~/modules/audit/audit.server";
 import { sendJob } from "~/modules/jobs/jobs.server";
-import { replaceSearchDocuments, syncSearchOutbox } from "~/modules/search/index.server";
+import { replaceSearchDocuments } from "~/modules/search/index.server";
 import { getDb, type Executor } from "~/utils/db.server";
 import { buildResourceDocuments, resourceItemId } from "./documents.server";
 import type { EditionInput, ResourceForm, ResourceInput } from "./library.schema";
@@ -159,7 +159,7 @@ export async function deleteResource(slug: string, actorId: string): Promise<str
 
 /**
  * Loads content/resources into the library (the curated set), in dependency order so that
- * `supersedes` always points at a row that exists, then pushes the search outbox.
+ * `supersedes` always points at a row that exists. The search outbox is pushed by the caller.
  */
 export async function seedResources() {
   const resources = await readResourceFiles();
@@ -178,6 +178,5 @@ export async function seedResources() {
     .execute(async (trx) => {
       for (const resource of ordered) await upsertResource(trx, resource, "content");
     });
-  await syncSearchOutbox().catch((error) => console.warn(`Search index not updated now (${String(error)}); the outbox will catch up.`));
   return ordered.length;
 }

@@ -283,13 +283,4 @@ export async function reindexIfEmpty() {
   return true;
 }
 
-/** Deletes every index with our prefix (tests and resets). */
-export async function dropSearchIndexes() {
-  const meili = getMeili();
-  if (!meili) return;
-  const { results } = await meili.getIndexes({ limit: 1000 });
-  for (const index of results) if (index.uid.startsWith(indexName(""))) await meili.deleteIndex(index.uid).waitTask();
-  ensured = undefined;
-}
 
-export { sql };

@@ -128,7 +128,7 @@ async function searchPostgres(params: SearchParams): Promise<Omit<SearchResult, 
   for (const name of FACET_NAMES) {
     const values = params.filters[name];
     if (!values?.length) continue;
-    const column = sql.ref(`d.${FACETS[name].field === "locale" ? "locale" : FACETS[name].field}`);
+    const column = sql.ref(`d.${FACETS[name].field}`);
     if (["instruments", "articles", "clusters", "stages", "audiences"].includes(FACETS[name].field)) conditions.push(sql`${column} && ${values}::text[]`);
     else if (name === "year") conditions.push(sql`${column} = any(${values.map(Number)}::int[])`);
     else conditions.push(sql`${column} = any(${values}::text[])`);
