@@ -27,6 +27,7 @@ describe("a visitor in a real browser", () => {
     await page.getByLabel("Password").fill("a long enough passphrase");
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.waitForURL(/\/account$/);
+    await page.getByRole("heading", { level: 1, name: "My account" }).waitFor();
 
     await page.locator(".language-switcher summary").click();
     await page.getByRole("link", { name: "العربية" }).click();

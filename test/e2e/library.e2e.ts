@@ -16,9 +16,13 @@ describe("a visitor in the library, in a real browser", () => {
 
     await page.getByRole("link", { name: /^Cluster I: Criminalization and jurisdiction/ }).click();
     await page.waitForURL(/cluster=I(&|$)/);
+    // The URL changes before React commits the new results (navigations render in a transition):
+    // wait for what the new page shows, not only for the address.
+    await page.getByRole("link", { name: /^Remove filter: Cluster I\b/ }).waitFor();
     await page.locator(".facet").filter({ hasText: "Language" }).getByRole("link", { name: /Español/ }).click();
     await page.waitForURL(/language=es/);
-    await page.locator(".result").first().waitFor();
+    await page.getByRole("link", { name: /^Remove filter: Español/ }).waitFor();
+    await page.getByRole("link", { name: /^Remove filter: Cluster I\b/ }).waitFor();
     const first = page.locator(".result h3 a").first();
     expect(await first.getAttribute("href")).toMatch(/^\/library\/[a-z0-9-]+\?edition=es$/);
     expect(await first.textContent()).toMatch(/Guía legislativa/);

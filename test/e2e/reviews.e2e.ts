@@ -23,6 +23,7 @@ describe("review status in a real browser", () => {
 
     await page.getByRole("link", { name: /All the reviews in a table/ }).click();
     await page.waitForURL(/\/reviews\/list\?group=2/);
+    await page.getByRole("heading", { level: 1, name: "Country reviews" }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole("link", { name: /^Stage/ }).click();
     await page.waitForURL(/sort=stage/);
