@@ -48,7 +48,8 @@ describe("locale routing", () => {
 
 describe("security", () => {
   it("sends a CSP and the other security headers", async () => {
-    const response = await new TestClient().get("/");
+    // A fresh render (a unique address, so not from the page cache) carries a nonce.
+    const response = await new TestClient().get(`/?fresh=${Date.now()}`);
     const csp = response.headers.get("content-security-policy")!;
     expect(csp).toContain("default-src 'self'");
     expect(csp).toContain("frame-ancestors 'none'");
@@ -113,13 +114,39 @@ describe("anonymous page cache", () => {
     for (const [, content] of scripts) expect(policy).toContain(`'sha256-${createHash("sha256").update(content!).digest("base64")}'`);
   });
 
-  it("never caches for signed-in users, first visits or private pages, and forgets everything after a mutation", async () => {
+  it("serves first visits from the cache too, without giving anyone another language's page", async () => {
+    const path = `/library?q=first-${Date.now()}`;
+    const first = await new TestClient().get(path);
+    expect(first.headers.get("x-page-cache")).toBe("miss");
+    // Another first visitor with the same language preference gets the stored page and the language cookie.
+    const newcomer = new TestClient();
+    const second = await newcomer.get(path);
+    expect(second.headers.get("x-page-cache")).toBe("hit");
+    expect(second.text).toBe(first.text);
+    expect(newcomer.cookie("agora_lng")).toBeTruthy();
+    expect((await newcomer.get(path)).headers.get("x-page-cache")).toBe("miss"); // now a returning visitor: its own entry
+    // A French first visitor to the same English address is still sent to the French page.
+    const french = new TestClient();
+    french.acceptLanguage = "fr";
+    const redirected = await french.get(path);
+    expect(redirected.status).toBe(302);
+    expect(redirected.location).toBe(`/fr${path}`);
+    // A French reader who then opens the English address on purpose reads English and keeps it.
+    await french.get(redirected.location!);
+    const switched = await french.get(path);
+    expect(switched.status).toBe(200);
+    expect(switched.text).toContain('<html lang="en"');
+    expect(switched.headers.get("set-cookie")).toContain("agora_lng=");
+  });
+
+  it("never caches for signed-in users or private pages, and forgets everything after a mutation", async () => {
     const { signUpMember } = await import("./factories");
     const { client: member } = await signUpMember();
     expect((await member.get("/library")).headers.get("x-page-cache")).toBeNull();
     const visitor = new TestClient();
-    expect((await visitor.get("/library?first-visit")).headers.get("x-page-cache")).toBeNull();
+    await visitor.get("/");
     expect((await visitor.get("/sign-in")).headers.get("x-page-cache")).toBeNull();
+    expect((await visitor.get("/courses/review-mechanism/print")).headers.get("x-page-cache")).toBeNull();
     const path = `/library?q=cache-${Date.now()}`;
     await visitor.get(path);
     expect((await visitor.get(path)).headers.get("x-page-cache")).toBe("hit");

@@ -3,22 +3,25 @@
  * 15–40 ms of CPU; anonymous visitors reading the same public page (the review dashboard, a
  * library search, a first lesson) get the stored render instead.
  *
- * What is cached: GET responses with status 200 to visitors without a session, whose language
- * cookie matches the page's language (so neither negotiation nor a Set-Cookie is involved), on
- * public areas only, for a few seconds. A stored page is served byte for byte (gzipped once), so
- * its inline scripts are allowed by their SHA-256 hashes in the CSP instead of the original
- * response's nonce. Any mutation through this process clears the cache.
+ * What is cached: GET responses with status 200 to visitors without a session, on public areas
+ * only, for a few seconds. What else the response depends on is in the key: whether the visitor's
+ * language cookie already names the page's language (if not, the response sets it), and, for a
+ * first visit to an English address, the Accept-Language header the language was negotiated from.
+ * A response may carry no cookie other than the language one. A stored page is served byte for
+ * byte (gzipped once), so its inline scripts are allowed by their SHA-256 hashes in the CSP
+ * instead of the original response's nonce. Any mutation through this process clears the cache.
  */
 import { createHash } from "node:crypto";
 import { gzipSync } from "node:zlib";
 import type { NextFunction, Request, Response } from "express";
 import { LRUCache } from "lru-cache";
 
-type Entry = { type: string; body: Buffer; gzipped: Buffer; csp: string | null };
+type Entry = { type: string; body: Buffer; gzipped: Buffer; csp: string | null; setCookie: string[] };
 
 const PUBLIC_AREAS = /^(\/(ar|zh|fr|ru|es|pt))?(\/|\/(courses|library|search|articles|reviews|countries)(\/.*)?)$/;
 const PRIVATE_SEGMENTS = /\/(print|pdf)(\/|$|\.)/;
 const LOCALE_PREFIX = /^\/(ar|zh|fr|ru|es|pt)(?=\/|$)/;
+const LANGUAGE_COOKIE = "agora_lng";
 const INLINE_SCRIPT = /<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g;
 
 function localeOf(path: string) {
@@ -31,7 +34,7 @@ function cookieValue(header: string | undefined, name: string) {
 
 /** The language cookie as Remix writes it: URI-encoded base64 of a JSON string. */
 function languageCookie(header: string | undefined) {
-  const raw = cookieValue(header, "agora_lng");
+  const raw = cookieValue(header, LANGUAGE_COOKIE);
   if (!raw) return undefined;
   try {
     return JSON.parse(Buffer.from(decodeURIComponent(raw), "base64").toString("utf8")) as unknown;
@@ -53,13 +56,26 @@ export function createPageCache(options: { ttlMs: number; maxBytes: number }) {
     ttl: options.ttlMs,
   });
 
-  function isCacheable(req: Request) {
-    if (req.method !== "GET") return false;
+  /** The key a request's response is stored under, or null when it must not be cached. */
+  function cacheKey(req: Request): string | null {
+    if (req.method !== "GET") return null;
     const path = req.path.replace(/\.data$/, "");
-    if (!PUBLIC_AREAS.test(path) || PRIVATE_SEGMENTS.test(path)) return false;
+    if (!PUBLIC_AREAS.test(path) || PRIVATE_SEGMENTS.test(path)) return null;
     const cookies = req.get("cookie");
-    if (cookieValue(cookies, "agora_session")) return false;
-    return languageCookie(cookies) === localeOf(path);
+    if (cookieValue(cookies, "agora_session")) return null;
+    // The same three cases the root loader and entry.server distinguish.
+    const remembered = languageCookie(cookies) || undefined;
+    const locale = localeOf(path);
+    if (remembered === locale) return `${req.originalUrl} remembered`;
+    if (remembered === undefined && !LOCALE_PREFIX.test(path)) return `${req.originalUrl} negotiated:${req.get("accept-language") ?? ""}`;
+    return `${req.originalUrl} switched`;
+  }
+
+  /** The response's Set-Cookie values when they only set the language cookie; null otherwise. */
+  function languageCookiesOnly(res: Response): string[] | null {
+    const header = res.getHeader("set-cookie");
+    const values = header === undefined ? [] : [header].flat().map(String);
+    return values.every((value) => value.startsWith(`${LANGUAGE_COOKIE}=`)) ? values : null;
   }
 
   return function pageCache(req: Request, res: Response, next: NextFunction) {
@@ -67,12 +83,13 @@ export function createPageCache(options: { ttlMs: number; maxBytes: number }) {
       cache.clear();
       return next();
     }
-    if (!isCacheable(req)) return next();
-    const key = req.originalUrl;
+    const key = cacheKey(req);
+    if (key === null) return next();
     const hit = cache.get(key);
     if (hit) {
-      res.status(200).set({ "Content-Type": hit.type, "X-Page-Cache": "hit", Vary: "Accept-Encoding, Cookie" });
+      res.status(200).set({ "Content-Type": hit.type, "X-Page-Cache": "hit", Vary: "Accept-Encoding, Accept-Language, Cookie" });
       if (hit.csp) res.set("Content-Security-Policy", hit.csp);
+      if (hit.setCookie.length) res.set("Set-Cookie", hit.setCookie);
       if (req.acceptsEncodings("gzip")) res.set("Content-Encoding", "gzip").send(hit.gzipped);
       else res.send(hit.body);
       return;
@@ -88,11 +105,12 @@ export function createPageCache(options: { ttlMs: number; maxBytes: number }) {
     res.end = ((chunk?: unknown, ...rest: unknown[]) => {
       if (chunk && typeof chunk !== "function") chunks.push(Buffer.from(chunk as Uint8Array));
       const type = String(res.getHeader("content-type") ?? "");
-      if (res.statusCode === 200 && !res.getHeader("set-cookie") && /^(text\/html|text\/x-script)/.test(type)) {
+      const setCookie = languageCookiesOnly(res);
+      if (res.statusCode === 200 && setCookie && /^(text\/html|text\/x-script)/.test(type)) {
         const body = Buffer.concat(chunks);
         const policy = String(res.getHeader("content-security-policy") ?? "");
         const csp = type.startsWith("text/html") && policy ? hashBasedPolicy(policy, body.toString("utf8")) : null;
-        cache.set(key, { type, body, gzipped: gzipSync(body), csp });
+        cache.set(key, { type, body, gzipped: gzipSync(body), csp, setCookie });
       }
       return end(chunk, ...rest);
     }) as typeof res.end;
