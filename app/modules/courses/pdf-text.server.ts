@@ -185,10 +185,29 @@ function fontkitOf(font: PDFFont): FontkitFont {
   return (font as unknown as { embedder: { font: FontkitFont } }).embedder.font;
 }
 
+/** Arabic vowel and other optional marks (tanwin, harakat, shadda, sukun, superscript alef). */
+const OPTIONAL_ARABIC_MARKS = /[\u064B-\u065F\u0670]/g;
+
+/**
+ * fontkit's layout, and the text it was able to lay out. fontkit throws on a few mark-over-letter
+ * pairs that Noto Sans Arabic gives no anchor (kasratan over a final fa, in "كافٍ"): the word is
+ * then drawn without its optional vowel marks, which Arabic readers do without, rather than
+ * failing the whole document.
+ */
+function shape(fk: FontkitFont, text: string): { run: FontkitRun; text: string } {
+  try {
+    return { run: fk.layout(text), text };
+  } catch (error) {
+    const bare = text.replace(OPTIONAL_ARABIC_MARKS, "");
+    if (bare === text) throw error;
+    return { run: fk.layout(bare), text: bare };
+  }
+}
+
 /** Advance width of shaped text, kerning and GPOS adjustments included. */
 export function measureText(font: PDFFont, text: string, size: number) {
   const fk = fontkitOf(font);
-  return (fk.layout(text).positions.reduce((sum, position) => sum + position.xAdvance, 0) * size) / fk.unitsPerEm;
+  return (shape(fk, text).run.positions.reduce((sum, position) => sum + position.xAdvance, 0) * size) / fk.unitsPerEm;
 }
 
 const fontKeys = new WeakMap<PDFPage, Map<PDFFont, PDFName>>();
@@ -204,9 +223,9 @@ function fontKey(page: PDFPage, font: PDFFont): PDFName {
 /** Draws shaped text glyph by glyph at the positions fontkit computed; returns the advance. */
 export function drawShaped(page: PDFPage, font: PDFFont, text: string, x: number, y: number, size: number, color: RGB) {
   const fk = fontkitOf(font);
-  const run = fk.layout(text);
+  const { run, text: shaped } = shape(fk, text);
   // encodeText lays the text out the same way, adds its glyphs to the subset and returns their codes, 4 hex digits each.
-  const codes = font.encodeText(text).asString();
+  const codes = font.encodeText(shaped).asString();
   const scale = size / fk.unitsPerEm;
   const operators = [pushGraphicsState(), setFillingRgbColor(color.red, color.green, color.blue), beginText(), setFontAndSize(fontKey(page, font), size)];
   let pen = x;
