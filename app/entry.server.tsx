@@ -4,6 +4,7 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "~/components/nonce";
+import { warmUpCompiler } from "~/modules/courses/compile-mdx.server";
 import { startBackgroundWork, stopBackgroundWork } from "~/modules/jobs/jobs.server";
 import { closeDb } from "~/utils/db.server";
 import { splitLocalePath } from "~/utils/i18n";
@@ -13,6 +14,8 @@ export const streamTimeout = 5_000;
 
 // The web process starts the job workers itself unless JOBS=off (production runs `npm run worker`).
 startBackgroundWork().catch((error) => console.error("Background work did not start:", error));
+// Lessons not yet in the compile cache then cost ~100 ms on their first view, not ~600 ms.
+setTimeout(() => void warmUpCompiler(), 500).unref();
 
 /** Called by the HTTP server on SIGTERM/SIGINT. */
 export async function shutdownApp() {

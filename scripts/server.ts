@@ -57,6 +57,10 @@ export async function createApp() {
   const app = express();
   app.disable("x-powered-by");
   if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
+  // Anonymous renders of public pages, reused for a few seconds (see page-cache.ts): a hit is
+  // answered before any other middleware; a miss is recorded after them.
+  const pageCache = process.env.PAGE_CACHE_SECONDS === "0" ? null : createPageCache({ ttlMs: Number(process.env.PAGE_CACHE_SECONDS ?? 5) * 1000, maxBytes: 64 * 1024 * 1024 });
+  if (pageCache) app.use(pageCache.serveHits);
   app.use(compression());
 
   app.use((req, res, next) => {
@@ -82,10 +86,7 @@ export async function createApp() {
     res.status(400).type("text/plain").send("Bad request: ?_data is not supported.");
   });
 
-  // Anonymous renders of public pages, reused for a few seconds (see page-cache.ts).
-  if (process.env.PAGE_CACHE_SECONDS !== "0") {
-    app.use(createPageCache({ ttlMs: Number(process.env.PAGE_CACHE_SECONDS ?? 5) * 1000, maxBytes: 64 * 1024 * 1024 }));
-  }
+  if (pageCache) app.use(pageCache.storeMisses);
 
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h" }));

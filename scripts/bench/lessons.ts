@@ -26,11 +26,15 @@ const summarize = (samples: number[]) => {
 };
 const ms = (value: number) => `${value.toFixed(2)} ms`;
 
-// 1. Cold compiles, straight through mdx-bundler.
-const { compileLessonSource } = await import("~/modules/courses/compile-mdx.server");
+// 1. Cold compiles, straight through mdx-bundler. Starting esbuild and loading the MDX toolchain
+// is paid once per process, at boot (entry.server calls warmUpCompiler); then every lesson.
+const { compileLessonSource, warmUpCompiler } = await import("~/modules/courses/compile-mdx.server");
 const files: string[] = [];
 for (const entry of await readdir("content/courses", { recursive: true })) if (String(entry).endsWith(".mdx")) files.push(path.join("content/courses", String(entry)));
 files.sort();
+const warmUpStarted = performance.now();
+await warmUpCompiler();
+const warmUp = performance.now() - warmUpStarted;
 const compileTimes: number[] = [];
 for (const file of files) {
   const source = await readFile(file, "utf8");
@@ -38,9 +42,10 @@ for (const file of files) {
   await compileLessonSource(source, file);
   compileTimes.push(performance.now() - started);
 }
-const [first, ...rest] = compileTimes;
-const cold = summarize(rest);
-console.log(`cold compile: first ${ms(first!)} (starts esbuild); then ${cold.n} lessons p50 ${ms(cold.p50)}, p95 ${ms(cold.p95)}, max ${ms(cold.max)}  [target ≤ 300 ms]`);
+const cold = summarize(compileTimes);
+console.log(
+  `cold compile: compiler start-up at boot ${ms(warmUp)}; then ${cold.n} lessons with no cache p50 ${ms(cold.p50)}, p95 ${ms(cold.p95)}, max ${ms(cold.max)}  [target ≤ 300 ms: ${cold.max <= 300 ? "met" : "missed"}]`,
+);
 
 // 2. Warm render in process, 32 at a time.
 process.env.MDX_CACHE_DIR = path.resolve(`.data/bench-lessons-cache`);
@@ -84,8 +89,9 @@ for (let attempt = 0; attempt < 200; attempt++) {
   }
   await new Promise((resolve) => setTimeout(resolve, 150));
 }
-// English is negotiated for a first visit without the language cookie, so send it.
-const headers = { cookie: "agora_lng=en", "accept-language": "en", "accept-encoding": "gzip" };
+// Anonymous readers, as most are: the page cache (decision 0010) serves them. A first visit sends
+// no cookie; English is negotiated from Accept-Language.
+const headers = { "accept-language": "en", "accept-encoding": "gzip" };
 for (const url of [LESSON, `${LESSON}.data`]) {
   await fetch(`${base}${url}`, { headers }); // warm: compile and HTML caches filled
   const latencies: number[] = [];
@@ -95,7 +101,7 @@ for (const url of [LESSON, `${LESSON}.data`]) {
   });
   const http = summarize(latencies);
   console.log(
-    `warm ${url.endsWith(".data") ? "loader data (.data)" : "lesson page"} over HTTP (32 connections, ${SECONDS} s): ${Math.round(result.requests.average)} req/s, p50 ${ms(http.p50)}, p95 ${ms(http.p95)}, p99 ${ms(http.p99)}, non-2xx ${result.non2xx}  [target p95 ≤ 10 ms]`,
+    `warm ${url.endsWith(".data") ? "loader data (.data)" : "lesson page"} over HTTP (32 connections, ${SECONDS} s): ${Math.round(result.requests.average)} req/s, p50 ${ms(http.p50)}, p95 ${ms(http.p95)}, p99 ${ms(http.p99)}, non-2xx ${result.non2xx}  [target p95 ≤ 10 ms: ${http.p95 <= 10 ? "met" : "missed"}]`,
   );
 }
 app.kill("SIGTERM");

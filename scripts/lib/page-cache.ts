@@ -16,7 +16,11 @@ import { gzipSync } from "node:zlib";
 import type { NextFunction, Request, Response } from "express";
 import { LRUCache } from "lru-cache";
 
-type Entry = { type: string; body: Buffer; gzipped: Buffer; csp: string | null; setCookie: string[] };
+/** A stored response: its headers as sent the first time (CSP made hash-based), its body plain and gzipped. */
+type Entry = { headers: Record<string, string | string[]>; body: Buffer; gzipped: Buffer };
+
+/** Headers that belong to one transmission, not to the page. */
+const TRANSMISSION_HEADERS = new Set(["content-length", "content-encoding", "transfer-encoding", "etag", "date", "connection", "keep-alive", "vary", "x-page-cache"]);
 
 const PUBLIC_AREAS = /^(\/(ar|zh|fr|ru|es|pt))?(\/|\/(courses|library|search|articles|reviews|countries)(\/.*)?)$/;
 const PRIVATE_SEGMENTS = /\/(print|pdf)(\/|$|\.)/;
@@ -52,7 +56,7 @@ export function hashBasedPolicy(policy: string, html: string) {
 export function createPageCache(options: { ttlMs: number; maxBytes: number }) {
   const cache = new LRUCache<string, Entry>({
     maxSize: options.maxBytes,
-    sizeCalculation: (entry) => entry.body.length + entry.gzipped.length + 200,
+    sizeCalculation: (entry) => entry.body.length + entry.gzipped.length + 2_000,
     ttl: options.ttlMs,
   });
 
@@ -78,7 +82,12 @@ export function createPageCache(options: { ttlMs: number; maxBytes: number }) {
     return values.every((value) => value.startsWith(`${LANGUAGE_COOKIE}=`)) ? values : null;
   }
 
-  return function pageCache(req: Request, res: Response, next: NextFunction) {
+  /**
+   * Two middlewares: `serveHits` goes first of all (a hit costs no other middleware), and
+   * `storeMisses` goes after compression and the security headers, so it sees the plain body and
+   * the headers every response gets.
+   */
+  function serveHits(req: Request, res: Response, next: NextFunction) {
     if (req.method !== "GET" && req.method !== "HEAD" && req.method !== "OPTIONS") {
       cache.clear();
       return next();
@@ -86,14 +95,25 @@ export function createPageCache(options: { ttlMs: number; maxBytes: number }) {
     const key = cacheKey(req);
     if (key === null) return next();
     const hit = cache.get(key);
-    if (hit) {
-      res.status(200).set({ "Content-Type": hit.type, "X-Page-Cache": "hit", Vary: "Accept-Encoding, Accept-Language, Cookie" });
-      if (hit.csp) res.set("Content-Security-Policy", hit.csp);
-      if (hit.setCookie.length) res.set("Set-Cookie", hit.setCookie);
-      if (req.acceptsEncodings("gzip")) res.set("Content-Encoding", "gzip").send(hit.gzipped);
-      else res.send(hit.body);
-      return;
+    if (!hit) {
+      res.locals.pageCacheKey = key;
+      return next();
     }
+    const gzip = Boolean(req.acceptsEncodings("gzip"));
+    const body = gzip ? hit.gzipped : hit.body;
+    res.writeHead(200, {
+      ...hit.headers,
+      ...(gzip ? { "Content-Encoding": "gzip" } : {}),
+      "Content-Length": String(body.length),
+      Vary: "Accept-Encoding, Accept-Language, Cookie",
+      "X-Page-Cache": "hit",
+    });
+    res.end(body);
+  }
+
+  function storeMisses(req: Request, res: Response, next: NextFunction) {
+    const key = res.locals.pageCacheKey as string | undefined;
+    if (key === undefined) return next();
     res.set("X-Page-Cache", "miss");
     const chunks: Buffer[] = [];
     const write = res.write.bind(res) as (...args: unknown[]) => boolean;
@@ -105,15 +125,20 @@ export function createPageCache(options: { ttlMs: number; maxBytes: number }) {
     res.end = ((chunk?: unknown, ...rest: unknown[]) => {
       if (chunk && typeof chunk !== "function") chunks.push(Buffer.from(chunk as Uint8Array));
       const type = String(res.getHeader("content-type") ?? "");
-      const setCookie = languageCookiesOnly(res);
-      if (res.statusCode === 200 && setCookie && /^(text\/html|text\/x-script)/.test(type)) {
+      if (res.statusCode === 200 && languageCookiesOnly(res) && /^(text\/html|text\/x-script)/.test(type)) {
         const body = Buffer.concat(chunks);
-        const policy = String(res.getHeader("content-security-policy") ?? "");
-        const csp = type.startsWith("text/html") && policy ? hashBasedPolicy(policy, body.toString("utf8")) : null;
-        cache.set(key, { type, body, gzipped: gzipSync(body), csp, setCookie });
+        const headers: Entry["headers"] = {};
+        for (const [name, value] of Object.entries(res.getHeaders())) {
+          if (value !== undefined && !TRANSMISSION_HEADERS.has(name)) headers[name] = typeof value === "number" ? String(value) : value;
+        }
+        const policy = headers["content-security-policy"];
+        if (typeof policy === "string" && type.startsWith("text/html")) headers["content-security-policy"] = hashBasedPolicy(policy, body.toString("utf8"));
+        cache.set(key, { headers, body, gzipped: gzipSync(body) });
       }
       return end(chunk, ...rest);
     }) as typeof res.end;
     next();
-  };
+  }
+
+  return { serveHits, storeMisses };
 }
