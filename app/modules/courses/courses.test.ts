@@ -93,28 +93,6 @@ describe("catalogue and course pages", () => {
     const { client: member } = await signUpMember();
     expect((await member.post("/courses/review-mechanism/99-nothing", { intent: "complete" })).status).toBe(404);
   });
-
-  it("shows the fallback notice and each lesson's translation status", async () => {
-    const client = new TestClient();
-    client.acceptLanguage = "pt";
-    // Portuguese has lessons of the review-mechanism course only: this one falls back to English.
-    const fallback = visibleText((await client.get("/pt/courses/stakeholder-engagement/01-who-are-non-governmental-stakeholders")).text);
-    expect(fallback).toContain(strings("pt").lesson.fallbackNotice.replace("{{language}}", "Português"));
-    expect(fallback).toContain(strings("pt").status.missing);
-    expect(fallback).toContain("Who counts as a non-governmental stakeholder?");
-
-    const portuguese = visibleText((await client.get("/pt/courses/review-mechanism/01-what-is-the-review-mechanism")).text);
-    expect(portuguese).toContain(strings("pt").status.machine);
-    expect(portuguese).toContain(strings("pt").lesson.machineNotice);
-    expect(portuguese).not.toContain(strings("pt").lesson.fallbackNotice.replace("{{language}}", "Português"));
-
-    const syllabus = visibleText((await client.get("/pt/courses/review-mechanism")).text);
-    expect(syllabus).toContain(strings("pt").status.machine);
-    expect(syllabus).toContain(strings("pt").status.missing);
-    const french = visibleText((await client.get("/fr/courses/review-mechanism/01-what-is-the-review-mechanism")).text);
-    expect(french).toContain(fr.status.official);
-    expect(french).not.toContain(fr.lesson.fallbackNotice.replace("{{language}}", "Français"));
-  });
 });
 
 describe("the answer key never reaches the browser", () => {
