@@ -68,6 +68,12 @@ describe("lessons in each language", () => {
     expect(french).not.toContain(strings("fr").lesson.fallbackNotice.replace("{{language}}", "Français"));
   });
 
+  it("counts a course for a language filter only when every lesson exists in that language", async () => {
+    const client = new TestClient(app.url);
+    expect(visibleText((await client.get("/courses?language=en")).text)).toContain("Courses found: 1");
+    expect(visibleText((await client.get("/courses?language=fr")).text)).toContain("Courses found: 0");
+  });
+
   it("shows each lesson's translation status in the syllabus", async () => {
     const client = new TestClient(app.url);
     client.acceptLanguage = "pt";
