@@ -1,14 +1,13 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { FormAlert, Notice, SelectField, TextField } from "~/components/ui/form";
 import { changePassword, getAccount, resendVerification, updateProfile } from "~/modules/auth/accounts.server";
-import { ChangePasswordForm, ProfileForm } from "~/modules/auth/auth.schema";
+import { AccountIntent, ChangePasswordForm, ProfileForm } from "~/modules/auth/auth.schema.server";
 import { requireUser, signOutEverywhere } from "~/modules/auth/session.server";
 import { listCountries } from "~/modules/countries/countries.server";
 import { ORGANIZATION_KINDS } from "../../db/schema/platform";
-import { parseForm, type FieldError, type FieldErrors } from "~/utils/forms";
+import { parseForm, type FieldError, type FieldErrors } from "~/utils/forms.server";
 import { getOrigin } from "~/utils/http.server";
 import { LOCALE_NAMES, LOCALES, localePath } from "~/utils/i18n";
 import { getRequestLocale } from "~/utils/i18n.server";
@@ -24,13 +23,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-const Intent = z.object({ intent: z.enum(["profile", "password", "sign-out-everywhere", "resend-verification"]) });
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const locale = getRequestLocale(request);
   const formData = await request.formData();
-  const intent = Intent.safeParse({ intent: formData.get("intent") });
+  const intent = AccountIntent.safeParse({ intent: formData.get("intent") });
   if (!intent.success) return data({ intent: null, formError: { key: "errors.badRequestBody" } as FieldError }, { status: 400 });
 
   switch (intent.data.intent) {

@@ -1,10 +1,9 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { Notice } from "~/components/ui/form";
 import { requireRole } from "~/modules/auth/session.server";
-import { Slug } from "~/modules/library/library.schema";
+import { AdminResourceAction, AdminResourceQuery } from "~/modules/library/library.schema.server";
 import { deleteResource, LibraryError, setResourceStatus } from "~/modules/library/mutations.server";
 import { listResourcesForAdmin } from "~/modules/library/queries.server";
 import { removeStoredFile } from "~/modules/library/storage.server";
@@ -14,11 +13,10 @@ import { useLocale } from "~/utils/i18n-react";
 import { pageMeta } from "~/utils/meta";
 
 const PAGE_SIZE = 50;
-const Query = z.object({ q: z.string().trim().max(120).optional().catch(undefined), page: z.coerce.number().int().min(1).max(1000).catch(1) });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "secretariat");
-  const query = Query.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const query = AdminResourceQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
   const rows = await listResourcesForAdmin({ q: query.q, limit: PAGE_SIZE + 1, offset: (query.page - 1) * PAGE_SIZE });
   return {
     q: query.q ?? "",
@@ -28,12 +26,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-const Action = z.object({ intent: z.enum(["publish", "unpublish", "delete"]), slug: Slug });
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "secretariat");
   const locale = getRequestLocale(request);
-  const parsed = Action.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = AdminResourceAction.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) return data({ error: "errors.badRequestBody" }, { status: 400 });
   const { intent, slug } = parsed.data;
   try {

@@ -1,20 +1,16 @@
 import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { requireRole } from "~/modules/auth/session.server";
+import { MailOutboxQuery } from "~/modules/mail/mail.schema.server";
 import { listMail } from "~/modules/mail/mail.server";
 import { pageMeta } from "~/utils/meta";
 
 const PAGE_SIZE = 50;
-const Query = z.object({
-  page: z.coerce.number().int().min(1).max(10_000).catch(1),
-  to: z.string().trim().max(254).optional().catch(undefined),
-});
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "secretariat");
-  const query = Query.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const query = MailOutboxQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
   const rows = await listMail({ limit: PAGE_SIZE + 1, offset: (query.page - 1) * PAGE_SIZE, to: query.to || undefined });
   return {
     page: query.page,

@@ -1,23 +1,19 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { requireRole } from "~/modules/auth/session.server";
 import { formatDate } from "~/modules/reviews/format";
 import { listFocalPointContacts } from "~/modules/reviews/queries.server";
+import { FocalPointQuery } from "~/modules/reviews/reviews.schema.server";
 import { getRequestLocale } from "~/utils/i18n.server";
 import { useLocale } from "~/utils/i18n-react";
 import { pageMeta } from "~/utils/meta";
 
-const Query = z.object({
-  party: z.string().trim().regex(/^[A-Za-z]{3}$/).transform((code) => code.toUpperCase()).optional().catch(undefined),
-  current: z.literal("1").optional().catch(undefined),
-});
 
 /** Focal points with names and contacts: the secretariat's own list, never public. */
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "secretariat");
-  const query = Query.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const query = FocalPointQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
   const rows = await listFocalPointContacts({ party: query.party, current: query.current === "1" }, getRequestLocale(request));
   return { query, rows };
 }

@@ -8,8 +8,10 @@ import { findCountryDocuments, findWhatFitsNow, getStageGuidance, type LinkedIte
 import { followCountry, unfollowCountry } from "~/modules/reviews/follows.server";
 import { formatDate, languageName, numberFormat } from "~/modules/reviews/format";
 import { getCountryProfile } from "~/modules/reviews/queries.server";
-import { CountryCode, FollowForm, PROTOCOLS, STAGES, type Stage } from "~/modules/reviews/reviews.schema";
-import { parseForm } from "~/utils/forms";
+import { CountryCode, FollowForm } from "~/modules/reviews/reviews.schema.server";
+import { STAGES, type Stage } from "~/modules/treaty/vocabulary";
+import { PROTOCOLS } from "~/modules/reviews/vocabulary";
+import { parseForm } from "~/utils/forms.server";
 import { notFound } from "~/utils/http.server";
 import { localePath, signInPath } from "~/utils/i18n";
 import { getRequestLocale } from "~/utils/i18n.server";

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { listParties } from "~/modules/reviews/queries.server";
-import { GROUPS } from "~/modules/reviews/reviews.schema";
+import { GROUPS } from "~/modules/reviews/vocabulary";
 import { getRequestLocale } from "~/utils/i18n.server";
 import { useLocale } from "~/utils/i18n-react";
 import { pageMeta } from "~/utils/meta";

@@ -1,14 +1,14 @@
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import lessonStyles from "~/components/lesson/lesson.css";
 import { FormAlert } from "~/components/ui/form";
 import { getSessionUser, requireUser } from "~/modules/auth/session.server";
+import { EnrollForm } from "~/modules/courses/courses.schema.server";
 import { getCourseEntry, getCourseOutline } from "~/modules/courses/lessons.server";
 import { enrollInCourse } from "~/modules/courses/mutations.server";
 import { getCourseProgress } from "~/modules/courses/queries.server";
-import type { FieldError } from "~/utils/forms";
+import type { FieldError } from "~/utils/forms.server";
 import { notFound } from "~/utils/http.server";
 import { localePath, signInPath } from "~/utils/i18n";
 import { getRequestLocale } from "~/utils/i18n.server";
@@ -35,7 +35,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const EnrollForm = z.object({ intent: z.literal("enroll") });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getResourcePage, listRelatedResources } from "~/modules/library/queries.server";
-import { Slug } from "~/modules/library/library.schema";
+import { Slug } from "~/modules/library/library.schema.server";
 import { getArticleTitles, getTreatyLabels } from "~/modules/treaty/treaty.server";
 import { listCountries } from "~/modules/countries/countries.server";
 import { notFound } from "~/utils/http.server";

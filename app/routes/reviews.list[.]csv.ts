@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { stringify } from "csv-stringify/sync";
 import { listReviews } from "~/modules/reviews/queries.server";
-import { ReviewListQuery } from "~/modules/reviews/reviews.schema";
+import { ReviewListQuery } from "~/modules/reviews/reviews.schema.server";
 import { isLocale } from "~/utils/i18n";
 
 /** The review list as CSV, with the filters and sort of /reviews/list; names in `?lang=`. */

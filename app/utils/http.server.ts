@@ -1,5 +1,5 @@
 import { data } from "@remix-run/node";
-import type { FieldError } from "~/utils/forms";
+import type { FieldError } from "~/utils/forms.server";
 import { hitRateLimit, type RateLimitRule } from "~/modules/rate-limit/rate-limit.server";
 
 /** Throws a 404 that the error boundary renders as a localized page. */

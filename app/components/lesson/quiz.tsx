@@ -1,6 +1,6 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { PublicQuiz } from "~/modules/courses/courses.schema";
+import type { PublicQuiz } from "~/modules/courses/courses.schema.server";
 
 /** Stands where `<Quiz id>` was in the lesson while the body is rendered to HTML; the page puts the form there. */
 export function QuizMarker({ id }: { id: string }) {

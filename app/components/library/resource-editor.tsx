@@ -1,7 +1,7 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormAlert, SelectField, TextField } from "~/components/ui/form";
-import type { FieldErrors } from "~/utils/forms";
+import type { FieldErrors } from "~/utils/forms.server";
 import { LOCALE_NAMES, LOCALES } from "~/utils/i18n";
 import { RESOURCE_TYPES } from "../../../db/schema/library";
 

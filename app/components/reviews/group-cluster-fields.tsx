@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
-import { CLUSTERS, GROUPS } from "~/modules/reviews/reviews.schema";
+import { CLUSTERS } from "~/modules/treaty/vocabulary";
+import { GROUPS } from "~/modules/reviews/vocabulary";
 
 /** The group and cluster selects shared by the review filter forms (plain GET forms). */
 export function GroupClusterFields({ group, cluster }: { group?: number | null; cluster?: string | null }) {

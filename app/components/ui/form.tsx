@@ -1,6 +1,6 @@
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
 import { useTranslation } from "react-i18next";
-import type { FieldError, FieldErrors } from "~/utils/forms";
+import type { FieldError, FieldErrors } from "~/utils/forms.server";
 
 function useErrorText() {
   const { t } = useTranslation("common");

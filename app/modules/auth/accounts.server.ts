@@ -5,7 +5,7 @@ import { queueMail } from "~/modules/mail/mail.server";
 import { getDb, type Executor } from "~/utils/db.server";
 import { getFixedT } from "~/utils/i18n.server";
 import { isLocale, localePath, type Locale } from "~/utils/i18n";
-import type { SignUpForm } from "./auth.schema";
+import type { SignUpForm } from "./auth.schema.server";
 import { getDecoyHash, hashPassword, verifyPassword } from "./password.server";
 import { consumeToken, issueToken } from "./tokens.server";
 import { getLucia } from "./lucia.server";

@@ -2,7 +2,7 @@
 import { localePath, type Locale } from "~/utils/i18n";
 import { pickLocalized } from "./content.server";
 import { renderCertificatePdf } from "./certificate-pdf.server";
-import { CertificateCode } from "./courses.schema";
+import { CertificateCode } from "./courses.schema.server";
 import { getCourseEntry } from "./lessons.server";
 import { getCertificateWithOwner } from "./queries.server";
 

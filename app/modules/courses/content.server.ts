@@ -7,7 +7,7 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import matter from "gray-matter";
 import { DEFAULT_LOCALE, LOCALES, type Locale } from "~/utils/i18n";
-import { COURSE_SLUG, CourseFrontmatter, LESSON_FILE, LessonFrontmatter, type TranslationStatus } from "./courses.schema";
+import { COURSE_SLUG, CourseFrontmatter, LESSON_FILE, LessonFrontmatter, type TranslationStatus } from "./courses.schema.server";
 
 export type LessonFile = {
   locale: Locale;

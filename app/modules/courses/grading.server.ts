@@ -3,7 +3,7 @@
  * with options that exist, once each; anything else (a missing answer, an extra or unknown field,
  * a forged option, two answers to a single-choice question) is refused without being stored.
  */
-import { ANSWER_FIELD_PREFIX } from "./courses.schema";
+import { ANSWER_FIELD_PREFIX } from "./courses.schema.server";
 import type { QuizDefinition } from "./lesson-extract.server";
 
 export type Grade = {

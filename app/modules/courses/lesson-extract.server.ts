@@ -7,8 +7,8 @@
  * - refuses what would break a learner's page at run time: unknown components, imports, malformed
  *   quizzes. Compilation then fails, which is what `npm run content:check` reports.
  */
-import type { PublicQuiz, QuestionKind } from "./courses.schema";
-import { QUESTION_KINDS } from "./courses.schema";
+import type { PublicQuiz, QuestionKind } from "./courses.schema.server";
+import { QUESTION_KINDS } from "./courses.schema.server";
 
 /** The minimum of the mdast/MDX node shape we read. */
 type Attribute = { type: string; name?: string; value?: unknown };

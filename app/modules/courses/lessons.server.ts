@@ -7,7 +7,8 @@ import { stat } from "node:fs/promises";
 import { LOCALES, type Locale } from "~/utils/i18n";
 import { getCompiledLesson, type CompiledLesson } from "./compile-mdx.server";
 import { completeLocales, getContentIndex, pickLocalized, readLessonSource, resolveLessonFile, type CourseEntry, type LessonEntry, type LessonFile } from "./content.server";
-import type { Audience, PublicQuiz, Tags, TranslationStatus } from "./courses.schema";
+import type { PublicQuiz, Tags, TranslationStatus } from "./courses.schema.server";
+import type { Audience } from "~/modules/treaty/vocabulary";
 import { toPublicQuiz, type QuizDefinition } from "./lesson-extract.server";
 import { renderLessonSegments } from "./render-lesson.server";
 

@@ -6,7 +6,7 @@
 import type { SearchDocument } from "~/modules/search/documents";
 import { LOCALES, type Locale } from "~/utils/i18n";
 import { getContentIndex } from "./content.server";
-import type { Cluster, Stage } from "./courses.schema";
+import type { Cluster, Stage } from "~/modules/treaty/vocabulary";
 import { compileLessonFile, listCourses, type CourseSummary } from "./lessons.server";
 
 const union = (...lists: Array<readonly string[] | undefined>) => [...new Set(lists.flatMap((list) => list ?? []))];

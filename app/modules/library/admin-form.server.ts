@@ -3,9 +3,9 @@ import {
   unstable_parseMultipartFormData as parseMultipartFormData,
   MaxPartSizeExceededError,
 } from "@remix-run/node";
-import type { FieldErrors } from "~/utils/forms";
-import { parseForm } from "~/utils/forms";
-import { ResourceForm } from "./library.schema";
+import type { FieldErrors } from "~/utils/forms.server";
+import { parseForm } from "~/utils/forms.server";
+import { ResourceForm } from "./library.schema.server";
 import { LibraryError, saveResourceEdition } from "./mutations.server";
 import { ACCEPTED_FILE_TYPES, MAX_FILE_BYTES, removeStoredFile, storeFile } from "./storage.server";
 

@@ -1,6 +1,6 @@
 import { getTreatyLabels } from "~/modules/treaty/treaty.server";
 import type { Locale } from "~/utils/i18n";
-import type { ResourceInput } from "./library.schema";
+import type { ResourceInput } from "./library.schema.server";
 
 /** The admin form's initial values for one edition of a resource (or a blank new one). */
 export function toEditorValues(resource: ResourceInput | null, editionLocale: Locale): Record<string, string> {

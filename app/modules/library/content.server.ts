@@ -3,7 +3,7 @@ import path from "node:path";
 import matter from "gray-matter";
 import { parse as parseYaml } from "yaml";
 import { isLocale } from "~/utils/i18n";
-import { ResourceEditionFrontmatter, ResourceMetaFile, type ResourceInput } from "./library.schema";
+import { ResourceEditionFrontmatter, ResourceMetaFile, type ResourceInput } from "./library.schema.server";
 
 const RESOURCES_DIR = path.resolve("content/resources");
 

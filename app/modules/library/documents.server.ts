@@ -1,6 +1,6 @@
 import type { SearchDocument } from "~/modules/search/documents";
 import { markdownToText } from "~/utils/markdown.server";
-import type { ResourceInput } from "./library.schema";
+import type { ResourceInput } from "./library.schema.server";
 
 export const resourceItemId = (slug: string) => `resource:${slug}`;
 

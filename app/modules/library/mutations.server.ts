@@ -3,7 +3,7 @@ import { sendJob } from "~/modules/jobs/jobs.server";
 import { replaceSearchDocuments } from "~/modules/search/index.server";
 import { getDb, type Executor } from "~/utils/db.server";
 import { buildResourceDocuments, resourceItemId } from "./documents.server";
-import type { EditionInput, ResourceForm, ResourceInput } from "./library.schema";
+import type { EditionInput, ResourceForm, ResourceInput } from "./library.schema.server";
 import { getResourceInput } from "./queries.server";
 import { readResourceFiles } from "./content.server";
 

@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import { getDb, type Executor } from "~/utils/db.server";
 import type { Locale } from "~/utils/i18n";
-import type { ResourceInput } from "./library.schema";
+import type { ResourceInput } from "./library.schema.server";
 
 /** A resource in the shape the writers take (all editions), or null. */
 export async function getResourceInput(slug: string, executor: Executor = getDb()): Promise<ResourceInput | null> {

@@ -8,7 +8,8 @@ import { sql } from "kysely";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { getDb, type Executor } from "~/utils/db.server";
 import { loadStatus, toSnapshot, type StoredParty, type StoredStatus } from "./queries.server";
-import { REVIEW_DATE_FIELDS, type Stage } from "./reviews.schema";
+import { type Stage } from "~/modules/treaty/vocabulary";
+import { REVIEW_DATE_FIELDS } from "./vocabulary";
 import { stagesOf } from "./stats";
 import { readStatusFiles, type FocalPointRow, type ImportProblem, type PartyDetails, type PartyRow, type ReviewRow, type StatusData, type StatusFiles } from "./status-files.server";
 

@@ -6,7 +6,9 @@
 import { LRUCache } from "lru-cache";
 import { getDb, type Executor } from "~/utils/db.server";
 import type { Locale } from "~/utils/i18n";
-import { PROTOCOLS, REVIEW_DATE_FIELDS, STAGES, type ReviewFilters, type ReviewListQuery, type Stage } from "./reviews.schema";
+import { type ReviewFilters, type ReviewListQuery } from "./reviews.schema.server";
+import { STAGES, type Stage } from "~/modules/treaty/vocabulary";
+import { PROTOCOLS, REVIEW_DATE_FIELDS } from "./vocabulary";
 import { deriveStage } from "./stage";
 import { computeStats, findOverdue, latestDate, nextClusterGate, partiesWithCurrentFocalPoint, type StatusSnapshot } from "./stats";
 import type { FocalPointRow, PartyRow, ReviewRow } from "./status-files.server";

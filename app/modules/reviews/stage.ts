@@ -1,4 +1,4 @@
-import type { Stage } from "./reviews.schema";
+import type { Stage } from "~/modules/treaty/vocabulary";
 
 /** What stage derivation needs to know about a review. */
 export type StageInput = {

@@ -2,7 +2,9 @@
  * Review-status statistics as pure functions over a snapshot of the data, so that the JSON
  * endpoint, the dashboard and the tests compute every figure the same way.
  */
-import { GROUPS, GUIDELINE_MONTHS, MINISTRIES, NEXT_CLUSTER_GATE, REVIEW_DATE_FIELDS, STAGES, type ReviewFilters, type Stage } from "./reviews.schema";
+import { type ReviewFilters } from "./reviews.schema.server";
+import { STAGES, type Stage } from "~/modules/treaty/vocabulary";
+import { GROUPS, GUIDELINE_MONTHS, MINISTRIES, NEXT_CLUSTER_GATE, REVIEW_DATE_FIELDS } from "./vocabulary";
 import { deriveStage, isStarted, type StageInput } from "./stage";
 
 export type SnapshotParty = { code: string; group: number };

@@ -6,7 +6,8 @@
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
 import { z } from "zod";
-import { CLUSTERS, GENDERS, MINISTRIES, PARTY_KINDS, PROTOCOLS, REVIEW_DATE_FIELDS, WORKING_LANGUAGES } from "./reviews.schema";
+import { CLUSTERS } from "~/modules/treaty/vocabulary";
+import { GENDERS, MINISTRIES, PARTY_KINDS, PROTOCOLS, REVIEW_DATE_FIELDS, WORKING_LANGUAGES } from "./vocabulary";
 
 export const STATUS_FILES = ["parties.csv", "reviews.csv", "focal_points.csv"] as const;
 export const DETAILS_FILE = "parties.json";

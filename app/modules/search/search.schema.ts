@@ -1,5 +1,5 @@
 import { RESOURCE_TYPES } from "../../../db/schema/library";
-import { AUDIENCES, CLUSTER_CODES, INSTRUMENT_CODES, STAGE_CODES } from "~/modules/treaty/treaty.schema";
+import { AUDIENCES, CLUSTERS, INSTRUMENTS, STAGES } from "~/modules/treaty/vocabulary";
 import { LOCALES } from "~/utils/i18n";
 import { SEARCH_KINDS } from "./documents";
 
@@ -7,10 +7,10 @@ import { SEARCH_KINDS } from "./documents";
 export const FACETS = {
   kind: { field: "kind", valid: (value: string) => (SEARCH_KINDS as readonly string[]).includes(value) },
   type: { field: "type", valid: (value: string) => ([...RESOURCE_TYPES, ...SEARCH_KINDS] as readonly string[]).includes(value) },
-  instrument: { field: "instruments", valid: (value: string) => (INSTRUMENT_CODES as readonly string[]).includes(value) },
+  instrument: { field: "instruments", valid: (value: string) => (INSTRUMENTS as readonly string[]).includes(value) },
   article: { field: "articles", valid: (value: string) => /^(untoc|tip|som|firearms):\d{1,3}(bis|ter)?$/.test(value) },
-  cluster: { field: "clusters", valid: (value: string) => (CLUSTER_CODES as readonly string[]).includes(value) },
-  stage: { field: "stages", valid: (value: string) => (STAGE_CODES as readonly string[]).includes(value) },
+  cluster: { field: "clusters", valid: (value: string) => (CLUSTERS as readonly string[]).includes(value) },
+  stage: { field: "stages", valid: (value: string) => (STAGES as readonly string[]).includes(value) },
   audience: { field: "audiences", valid: (value: string) => (AUDIENCES as readonly string[]).includes(value) },
   language: { field: "locale", valid: (value: string) => (LOCALES as readonly string[]).includes(value) },
   country: { field: "country", valid: (value: string) => /^[A-Z]{3}$/.test(value) },

@@ -4,7 +4,7 @@ import { sql } from "kysely";
 import { getDb, type Executor } from "~/utils/db.server";
 import type { Locale } from "~/utils/i18n";
 import { pickLocalized } from "~/utils/localized";
-import { TreatyFile } from "./treaty.schema";
+import { TreatyFile } from "./treaty.schema.server";
 
 const TREATY_FILE = path.resolve("content/treaty/treaty.json");
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { RESOURCE_TYPES } from "../../../db/schema/library";
-import { AUDIENCES, ArticleRef, CLUSTER_CODES, INSTRUMENT_CODES, STAGE_CODES } from "~/modules/treaty/treaty.schema";
+import { ArticleRef } from "~/modules/treaty/treaty.schema.server";
+import { AUDIENCES, CLUSTERS, INSTRUMENTS, STAGES } from "~/modules/treaty/vocabulary";
 import { LOCALES } from "~/utils/i18n";
 
 export { RESOURCE_TYPES };
@@ -9,10 +10,10 @@ const CountryCode = z.string().regex(/^[A-Z]{3}$/);
 export const Slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(120);
 
 export const ResourceTags = z.object({
-  instruments: z.array(z.enum(INSTRUMENT_CODES)).default([]),
+  instruments: z.array(z.enum(INSTRUMENTS)).default([]),
   articles: z.array(ArticleRef).default([]),
-  clusters: z.array(z.enum(CLUSTER_CODES)).default([]),
-  stages: z.array(z.enum(STAGE_CODES)).default([]),
+  clusters: z.array(z.enum(CLUSTERS)).default([]),
+  stages: z.array(z.enum(STAGES)).default([]),
   audiences: z.array(z.enum(AUDIENCES)).default([]),
 });
 export type ResourceTags = z.infer<typeof ResourceTags>;
@@ -94,10 +95,10 @@ export const ResourceForm = z.object({
     .optional()
     .transform((value) => value || null)
     .pipe(Slug.nullable()),
-  instruments: tagList(z.enum(INSTRUMENT_CODES)),
+  instruments: tagList(z.enum(INSTRUMENTS)),
   articles: tagList(ArticleRef),
-  clusters: tagList(z.enum(CLUSTER_CODES)),
-  stages: tagList(z.enum(STAGE_CODES)),
+  clusters: tagList(z.enum(CLUSTERS)),
+  stages: tagList(z.enum(STAGES)),
   audiences: tagList(z.enum(AUDIENCES)),
   locale: z.enum(LOCALES),
   title: z.string().trim().min(1).max(300),
@@ -111,3 +112,9 @@ export const ResourceForm = z.object({
     .pipe(z.url({ protocol: /^https?$/ }).nullable()),
 });
 export type ResourceForm = z.infer<typeof ResourceForm>;
+
+/** The secretariat's resource list: a text filter and a page; anything else is ignored. */
+export const AdminResourceQuery = z.object({ q: z.string().trim().max(120).optional().catch(undefined), page: z.coerce.number().int().min(1).max(1000).catch(1) });
+
+/** A publish, unpublish or delete button on the resource list. */
+export const AdminResourceAction = z.object({ intent: z.enum(["publish", "unpublish", "delete"]), slug: Slug });

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ORGANIZATION_KINDS } from "../../../db/schema/platform";
 import { LOCALES } from "~/utils/i18n";
-import { text } from "~/utils/forms";
+import { text } from "~/utils/forms.server";
 
 export const Email = z.string().trim().toLowerCase().max(254).pipe(z.email());
 export const NewPassword = z.string().min(10).max(200);
@@ -54,3 +54,6 @@ export function safeRedirect(target: string | undefined | null, fallback: string
   if (!target || !target.startsWith("/") || target.startsWith("//") || target.startsWith("/\\")) return fallback;
   return target;
 }
+
+/** Which form of the account page was submitted. */
+export const AccountIntent = z.object({ intent: z.enum(["profile", "password", "sign-out-everywhere", "resend-verification"]) });

@@ -30,8 +30,3 @@ export const TreatyFile = z.object({
 });
 export type TreatyFile = z.infer<typeof TreatyFile>;
 
-/** The tag vocabularies shared by resources, courses and search facets. */
-export const INSTRUMENT_CODES = ["untoc", "tip", "som", "firearms"] as const;
-export const CLUSTER_CODES = ["I", "II", "III", "IV"] as const;
-export const STAGE_CODES = ["focal_points", "initial_consultation", "saq", "written_feedback", "list_of_observations", "completed"] as const;
-export const AUDIENCES = ["government", "ngo", "academia", "private_sector", "igo", "general"] as const;

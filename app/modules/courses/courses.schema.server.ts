@@ -1,17 +1,10 @@
 import { z } from "zod";
+import { AUDIENCES, CLUSTERS, INSTRUMENTS, STAGES } from "~/modules/treaty/vocabulary";
 import { LOCALES } from "~/utils/i18n";
 
-/** Tag vocabularies shared with resources (docs/content-format.md). */
-export const INSTRUMENTS = ["untoc", "tip", "som", "firearms"] as const;
-export const CLUSTERS = ["I", "II", "III", "IV"] as const;
-export const STAGES = ["focal_points", "initial_consultation", "saq", "written_feedback", "list_of_observations", "completed"] as const;
-export const AUDIENCES = ["government", "ngo", "academia", "private_sector", "igo", "general"] as const;
 export const QUESTION_KINDS = ["single", "multiple", "truefalse"] as const;
 export const TRANSLATION_STATUSES = ["official", "machine", "missing"] as const;
 
-export type Cluster = (typeof CLUSTERS)[number];
-export type Stage = (typeof STAGES)[number];
-export type Audience = (typeof AUDIENCES)[number];
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
 export type TranslationStatus = (typeof TRANSLATION_STATUSES)[number];
 
@@ -85,3 +78,6 @@ export const CertificateCode = z
   .trim()
   .toUpperCase()
   .regex(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+
+/** The enroll button of a course page. */
+export const EnrollForm = z.object({ intent: z.literal("enroll") });

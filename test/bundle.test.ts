@@ -1,0 +1,39 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import { describe, expect, it } from "vitest";
+
+// Readers are often on slow connections: what a page makes the browser download is a budget.
+// `npm test` builds before it runs, so public/build is the production build under test.
+const BUILD = path.resolve("public/build");
+const BUDGET_KB_GZIPPED = 125;
+
+function findFile(dir: string, prefix: string) {
+  const name = readdirSync(path.join(BUILD, dir)).find((file) => file.startsWith(prefix) && file.endsWith(".js"));
+  if (!name) throw new Error(`no ${prefix}*.js in public/build/${dir}`);
+  return path.posix.join(dir, name);
+}
+
+/** Every script a first visit to a route loads: entry, manifest, root, the route, and what they import. */
+function scriptsOf(routeFile: string) {
+  const files = new Set<string>();
+  const visit = (file: string) => {
+    if (files.has(file)) return;
+    files.add(file);
+    for (const [, imported] of readFileSync(path.join(BUILD, file), "utf8").matchAll(/"\/build\/([^"]+\.js)"/g)) visit(imported!);
+  };
+  for (const file of [findFile(".", "entry.client-"), findFile(".", "root-"), findFile("routes", routeFile)]) visit(file);
+  // The manifest names every route's files as strings; it is loaded itself, its routes are not.
+  return [...files, findFile(".", "manifest-")];
+}
+
+describe("the JavaScript a page ships", () => {
+  for (const route of ["($lang).courses.$course.$lesson-", "($lang).reviews._index-", "($lang).library._index-", "($lang).sign-up-", "($lang).account-"]) {
+    it(`stays within ${BUDGET_KB_GZIPPED} KB gzipped, without zod, for ${route.slice(0, -1)}`, () => {
+      const files = scriptsOf(route);
+      for (const file of files) expect(readFileSync(path.join(BUILD, file), "utf8"), file).not.toMatch(/\bZodObject\b|\$ZodType/);
+      const gzipped = files.reduce((sum, file) => sum + gzipSync(readFileSync(path.join(BUILD, file)), { level: 9 }).length, 0);
+      expect(gzipped / 1024).toBeLessThan(BUDGET_KB_GZIPPED);
+    });
+  }
+});
