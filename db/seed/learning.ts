@@ -1,6 +1,6 @@
 import { DEMO_ACCOUNTS } from "./accounts";
 import { findUserIdByEmail } from "~/modules/auth/accounts.server";
-import { ANSWER_FIELD_PREFIX } from "~/modules/courses/courses.schema";
+import { ANSWER_FIELD_PREFIX } from "~/modules/courses/courses.schema.server";
 import { gradeSubmission } from "~/modules/courses/grading.server";
 import { getCourseEntry, getCourseRequirements, getQuizForGrading } from "~/modules/courses/lessons.server";
 import { completeLesson, enrollInCourse, recordQuizAttempt } from "~/modules/courses/mutations.server";
