@@ -25,7 +25,7 @@ const stopServices = await ensureServices({ dataDir, database: "agora_bench", pe
 const { getDb, closeDb } = await import("~/utils/db.server");
 const { migrateToLatest } = await import("../../db/migrate");
 const { seedLibrary } = await import("../../db/seed/library");
-const { reindexSearch } = await import("~/modules/search/index.server");
+const { LIVE_INDEX, reindexSearch } = await import("~/modules/search/index.server");
 const { sql } = await import("kysely");
 await migrateToLatest(getDb());
 await seedLibrary();
@@ -94,7 +94,7 @@ for (const [name, extra] of variants) {
     duration: 8,
     requests: queries.map((q) => ({
       method: "POST" as const,
-      path: `/indexes/bench_content_v3/search`,
+      path: `/indexes/bench_${LIVE_INDEX}/search`,
       headers: { "Content-Type": "application/json", Authorization: `Bearer ${process.env.MEILI_MASTER_KEY}` },
       body: JSON.stringify({ q, hitsPerPage: 20, page: 1, ...extra }),
     })),
