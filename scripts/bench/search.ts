@@ -5,29 +5,22 @@
  *
  *   npx tsx scripts/bench/search.ts [--resources 50000] [--seconds 20]
  */
-import { rm } from "node:fs/promises";
-import path from "node:path";
 import { parseArgs } from "node:util";
-import autocannon from "autocannon";
 import { startAppServer } from "../lib/app-process";
-import { ensureServices } from "../lib/services";
+import { assertProductionBuild, describeLoad, ms, runLoad, startScratchServices, summarize } from "./support";
 
 const { values } = parseArgs({
   options: { resources: { type: "string", default: "50000" }, seconds: { type: "string", default: "20" }, "engine-only": { type: "boolean", default: false } },
 });
 const COUNT = Number(values.resources);
-const dataDir = path.resolve(`.data/bench-search-${Date.now().toString(36)}`);
-delete process.env.DATABASE_URL;
-delete process.env.MEILI_URL;
-process.env.MEILI_INDEX_PREFIX = "bench_";
-const stopServices = await ensureServices({ dataDir, database: "agora_bench", persistent: false });
+if (!values["engine-only"]) await assertProductionBuild();
+const scratch = await startScratchServices("search");
 
 const { getDb, closeDb } = await import("~/utils/db.server");
-const { migrateToLatest } = await import("../../db/migrate");
 const { seedLibrary } = await import("../../db/seed/library");
 const { LIVE_INDEX, reindexSearch } = await import("~/modules/search/index.server");
+const { indexName } = await import("~/modules/search/client.server");
 const { sql } = await import("kysely");
-await migrateToLatest(getDb());
 await seedLibrary();
 
 // Generated documents: realistic lengths, the same tag vocabularies, seven languages.
@@ -88,18 +81,18 @@ const variants: Array<[string, Record<string, unknown>]> = [
   ["the same + 4 facets", { filter: [['primaryFor = "en"']], facets: ["type", "clusters", "stages", "locale"] }],
 ];
 for (const [name, extra] of variants) {
-  const engine = await autocannon({
+  const engine = await runLoad({
     url: process.env.MEILI_URL!,
     connections: 16,
-    duration: 8,
+    seconds: 8,
     requests: queries.map((q) => ({
       method: "POST" as const,
-      path: `/indexes/bench_${LIVE_INDEX}/search`,
+      path: `/indexes/${indexName(LIVE_INDEX)}/search`,
       headers: { "Content-Type": "application/json", Authorization: `Bearer ${process.env.MEILI_MASTER_KEY}` },
       body: JSON.stringify({ q, hitsPerPage: 20, page: 1, ...extra }),
     })),
   });
-  console.log(`Meilisearch alone (${name}), 16 connections: ${engine.requests.total} requests, p50 ${engine.latency.p50} ms, p97.5 ${engine.latency.p97_5} ms`);
+  console.log(`Meilisearch alone (${name}), 16 connections: ${engine.n} requests, p50 ${ms(engine.p50)}, p95 ${ms(engine.p95)}`);
 }
 
 // The app's own search call in process, one at a time: engine and module, without HTTP or rendering.
@@ -114,14 +107,12 @@ for (const [name, extra] of variants) {
       timings.push(performance.now() - started);
     }
   }
-  timings.sort((a, b) => a - b);
-  const at = (share: number) => timings[Math.floor(share * (timings.length - 1))]!.toFixed(1);
-  console.log(`searchContent in process, sequential, ${timings.length} searches with every library facet: p50 ${at(0.5)} ms, p95 ${at(0.95)} ms`);
+  const figures = summarize(timings);
+  console.log(`searchContent in process, sequential, ${figures.n} searches with every library facet: p50 ${ms(figures.p50)}, p95 ${ms(figures.p95)}`);
 }
 
 if (values["engine-only"]) {
-  await stopServices();
-  await rm(dataDir, { recursive: true, force: true });
+  await scratch.stop();
   process.exit(0);
 }
 
@@ -131,12 +122,8 @@ const requests = queries.flatMap((q) => [
   { method: "GET" as const, path: `/library.json?q=${encodeURIComponent(q)}&cluster=I&language=es` },
 ]);
 for (const request of requests) await fetch(`${app.url}${request.path}`); // warm up
-const result = await autocannon({ url: app.url, connections: 16, duration: Number(values.seconds), requests });
-console.log(
-  `Search through the app, 16 connections, ${values.seconds} s: ${result.requests.total} requests, ${result.non2xx} non-2xx, ` +
-    `p50 ${result.latency.p50} ms, p97.5 ${result.latency.p97_5} ms, p99 ${result.latency.p99} ms (target p95 ≤ 30 ms)`,
-);
+const load = await runLoad({ url: app.url, connections: 16, seconds: Number(values.seconds), requests });
+console.log(describeLoad(`Search through the app (/search.json and /library.json, uncached), 16 connections, ${values.seconds} s`, load, 30));
 await app.stop();
-await stopServices();
-await rm(dataDir, { recursive: true, force: true });
+await scratch.stop();
 process.exit(0);
