@@ -24,10 +24,9 @@ if (userCount.n === 0) {
   console.log("");
 } else {
   // Course files may have changed since the last run: refresh their search documents.
-  const { refreshContentDocuments } = await import("~/modules/search/content-documents.server");
-  const { reindexIfEmpty, syncSearchOutbox } = await import("~/modules/search/index.server");
-  await refreshContentDocuments();
-  await reindexIfEmpty().catch((error) => console.warn(`Search index not rebuilt: ${String(error)}`));
+  const { prepareSearchAtStart } = await import("~/modules/search/content-documents.server");
+  const { syncSearchOutbox } = await import("~/modules/search/index.server");
+  await prepareSearchAtStart();
   await syncSearchOutbox().catch(() => {});
 }
 

@@ -6,11 +6,10 @@ import { bootServices } from "./lib/boot";
 
 process.env.NODE_ENV ??= "production";
 const { stop } = await bootServices();
-// Course files ship with the release: bring their search documents up to date.
-const { refreshContentDocuments } = await import("~/modules/search/content-documents.server");
-const { reindexIfEmpty } = await import("~/modules/search/index.server");
-await refreshContentDocuments();
-await reindexIfEmpty().catch((error) => console.warn(`Search index not rebuilt: ${String(error)}`));
+// Course files ship with the release: bring their search documents up to date, and build the
+// index if a new index version left it empty (once, however many instances start together).
+const { prepareSearchAtStart } = await import("~/modules/search/content-documents.server");
+await prepareSearchAtStart();
 const { createApp } = await import("./server");
 const { app } = await createApp();
 const port = Number(process.env.PORT ?? 3000);

@@ -89,6 +89,19 @@ describe("search resilience", () => {
     }
   });
 
+  it("rebuilds an emptied index once when several app processes start at the same time", async () => {
+    const { getMeili, indexName } = await import("./client.server");
+    const { LIVE_INDEX } = await import("./index.server");
+    const { prepareSearchAtStart } = await import("./content-documents.server");
+    const live = getMeili()!.index(indexName(LIVE_INDEX));
+    await live.deleteAllDocuments().waitTask({ timeout: 60_000 });
+    expect((await live.getStats()).numberOfDocuments).toBe(0);
+    const rebuilt = await Promise.all([prepareSearchAtStart(), prepareSearchAtStart(), prepareSearchAtStart()]);
+    expect(rebuilt.filter(Boolean)).toHaveLength(1);
+    expect((await live.getStats()).numberOfDocuments).toBeGreaterThan(100);
+    expect((await json("/search.json?q=legislative")).total).toBeGreaterThan(0);
+  });
+
   it("falls back to PostgreSQL when Meilisearch stops, with the same facets and no 5xx, and catches up when it returns", async () => {
     expect((await json("/library.json?q=legislative")).backend).toBe("meilisearch");
     await meili!.stop();
