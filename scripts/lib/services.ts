@@ -174,12 +174,16 @@ async function startMeiliOnce(options: { dir: string; port?: number }): Promise<
       "--dump-dir", path.join(options.dir, "dumps"),
       "--snapshot-dir", path.join(options.dir, "snapshots"),
       "--http-addr", `127.0.0.1:${port}`,
-      "--master-key", masterKey,
       "--env", "development",
       "--no-analytics",
       "--log-level", "WARN",
     ],
-    { stdio: ["ignore", "ignore", process.env.AGORA_DEBUG ? "inherit" : "ignore"] },
+    {
+      // The key goes in the environment, not argv: a base64url key can start with "-", which the
+      // argument parser took for an option (1 start in 64 failed), and argv is visible in `ps`.
+      env: { ...process.env, MEILI_MASTER_KEY: masterKey },
+      stdio: ["ignore", "ignore", process.env.AGORA_DEBUG ? "inherit" : "ignore"],
+    },
   );
   await waitForHealth(url, child, 20_000);
   const stop = () =>
