@@ -8,6 +8,7 @@ import { getProgressByCourse, listCertificates, listEnrolledCourseSlugs } from "
 import { getRequestLocale } from "~/utils/i18n.server";
 import { useLocale } from "~/utils/i18n-react";
 import { pageMeta } from "~/utils/meta";
+import { ScrollableTable } from "~/components/ui/scrollable-table";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: lessonStyles }];
 
@@ -48,7 +49,7 @@ export default function MyLearning() {
             {t("account.empty")} <Link to={to("/courses")}>{t("account.browse")}</Link>
           </p>
         ) : (
-          <div className="table-scroll">
+          <ScrollableTable label={t("account.courses")}>
             <table>
               <thead>
                 <tr>
@@ -72,7 +73,7 @@ export default function MyLearning() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollableTable>
         )}
       </section>
       <section className="section" aria-labelledby="my-certificates">
@@ -80,7 +81,7 @@ export default function MyLearning() {
         {certificates.length === 0 ? (
           <p>{t("account.noCertificates")}</p>
         ) : (
-          <div className="table-scroll">
+          <ScrollableTable label={t("account.certificates")}>
             <table>
               <thead>
                 <tr>
@@ -111,7 +112,7 @@ export default function MyLearning() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollableTable>
         )}
       </section>
     </>

@@ -6,6 +6,7 @@ import { getLearningReport } from "~/modules/courses/report.server";
 import { getRequestLocale } from "~/utils/i18n.server";
 import { useLocale } from "~/utils/i18n-react";
 import { pageMeta } from "~/utils/meta";
+import { ScrollableTable } from "~/components/ui/scrollable-table";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "secretariat");
@@ -20,7 +21,7 @@ export default function AdminLearning() {
   const breakdown = (id: string, title: string, keyLabel: string, rows: typeof byCountry) => (
     <section className="section" aria-labelledby={id}>
       <h2 id={id}>{title}</h2>
-      <div className="table-scroll">
+      <ScrollableTable label={title}>
         <table>
           <thead>
             <tr>
@@ -41,7 +42,7 @@ export default function AdminLearning() {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollableTable>
     </section>
   );
   return (
@@ -53,7 +54,7 @@ export default function AdminLearning() {
           {t("admin.csv")}
         </a>
       </p>
-      <div className="table-scroll">
+      <ScrollableTable label={t("admin.title")}>
         <table>
           <thead>
             <tr>
@@ -76,7 +77,7 @@ export default function AdminLearning() {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollableTable>
       {breakdown("by-country", t("admin.byCountry"), t("admin.country"), byCountry)}
       {breakdown("by-kind", t("admin.byKind"), t("admin.kind"), byKind)}
     </>

@@ -11,6 +11,7 @@ import { localePath } from "~/utils/i18n";
 import { getRequestLocale } from "~/utils/i18n.server";
 import { useLocale } from "~/utils/i18n-react";
 import { pageMeta } from "~/utils/meta";
+import { ScrollableTable } from "~/components/ui/scrollable-table";
 
 const PAGE_SIZE = 50;
 
@@ -74,7 +75,7 @@ export default function AdminLibrary() {
       {resources.length === 0 ? (
         <p>{t("admin.empty")}</p>
       ) : (
-        <div className="table-scroll">
+        <ScrollableTable label={t("admin.title")}>
           <table>
             <thead>
               <tr>
@@ -104,12 +105,15 @@ export default function AdminLibrary() {
                       <input type="hidden" name="slug" value={resource.slug} />
                       <button type="submit" name="intent" value={resource.status === "published" ? "unpublish" : "publish"} className="button-link">
                         {t(resource.status === "published" ? "admin.unpublish" : "admin.publish")}
+                        <span className="visually-hidden">: {resource.title ?? resource.slug}</span>
                       </button>
                     </Form>
                     <Form method="post">
                       <input type="hidden" name="slug" value={resource.slug} />
-                      <button type="submit" name="intent" value="delete" className="button-link" aria-label={`${t("admin.deleteConfirm")}: ${resource.title ?? resource.slug}`}>
+                      {/* The title, hidden, tells screen-reader users which of the many "Delete" buttons this is. */}
+                      <button type="submit" name="intent" value="delete" className="button-link">
                         {t("admin.delete")}
+                        <span className="visually-hidden">: {resource.title ?? resource.slug}</span>
                       </button>
                     </Form>
                   </td>
@@ -117,7 +121,7 @@ export default function AdminLibrary() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollableTable>
       )}
       <nav className="pagination" aria-label={t("pagination")}>
         {page > 1 ? <Link to={`?${new URLSearchParams({ q, page: String(page - 1) })}`}>{t("previous")}</Link> : null}

@@ -5,6 +5,7 @@ import { requireRole } from "~/modules/auth/session.server";
 import { MailOutboxQuery } from "~/modules/mail/mail.schema.server";
 import { listMail } from "~/modules/mail/mail.server";
 import { pageMeta } from "~/utils/meta";
+import { ScrollableTable } from "~/components/ui/scrollable-table";
 
 const PAGE_SIZE = 50;
 
@@ -49,7 +50,7 @@ export default function AdminMail() {
       {messages.length === 0 ? (
         <p>{t("mail.empty")}</p>
       ) : (
-        <div className="table-scroll">
+        <ScrollableTable label={t("mail.title")}>
           <table>
             <thead>
               <tr>
@@ -77,7 +78,7 @@ export default function AdminMail() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollableTable>
       )}
       <nav className="pagination" aria-label={t("mail.title")}>
         {page > 1 ? <Link to={pageLink(page - 1)}>{t("mail.newer")}</Link> : null}

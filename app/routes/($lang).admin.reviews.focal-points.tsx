@@ -8,6 +8,7 @@ import { FocalPointQuery } from "~/modules/reviews/reviews.schema.server";
 import { getRequestLocale } from "~/utils/i18n.server";
 import { useLocale } from "~/utils/i18n-react";
 import { pageMeta } from "~/utils/meta";
+import { ScrollableTable } from "~/components/ui/scrollable-table";
 
 
 /** Focal points with names and contacts: the secretariat's own list, never public. */
@@ -41,7 +42,7 @@ export default function AdminFocalPoints() {
         </p>
       </Form>
       <p role="status">{t("focalPoints.count", { count: rows.length })}</p>
-      <div className="table-scroll" role="region" aria-label={t("focalPoints.title")} tabIndex={0}>
+      <ScrollableTable label={t("focalPoints.title")}>
         <table>
           <thead>
             <tr>
@@ -70,7 +71,7 @@ export default function AdminFocalPoints() {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollableTable>
     </>
   );
 }

@@ -11,6 +11,7 @@ import { localePath } from "~/utils/i18n";
 import { getRequestLocale } from "~/utils/i18n.server";
 import { useLocale } from "~/utils/i18n-react";
 import { pageMeta } from "~/utils/meta";
+import { ScrollableTable } from "~/components/ui/scrollable-table";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "secretariat");
@@ -51,7 +52,7 @@ export async function action({ request }: ActionFunctionArgs) {
 function ProblemTable({ report }: { report: ImportReport }) {
   const { t } = useTranslation("reviews");
   return (
-    <div className="table-scroll" role="region" aria-label={t("import.problem")} tabIndex={0}>
+    <ScrollableTable label={t("import.problemsTitle", { count: report.problems.length })}>
       <table>
         <caption>{t("import.problemsTitle", { count: report.problems.length })}</caption>
         <thead>
@@ -73,7 +74,7 @@ function ProblemTable({ report }: { report: ImportReport }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollableTable>
   );
 }
 
@@ -102,7 +103,7 @@ function ChangeSummary({ report }: { report: ImportReport }) {
       {changes.reviews.changed.length || changes.parties.changed.length ? (
         <details>
           <summary>{t("import.fieldChanges")}</summary>
-          <div className="table-scroll">
+          <ScrollableTable label={t("import.fieldChanges")}>
             <table>
               <thead>
                 <tr>
@@ -125,7 +126,7 @@ function ChangeSummary({ report }: { report: ImportReport }) {
                 )}
               </tbody>
             </table>
-          </div>
+          </ScrollableTable>
         </details>
       ) : null}
       {changes.stages.length ? (
@@ -232,7 +233,7 @@ export default function AdminReviewImport() {
         {imports.length === 0 ? (
           <p>{t("import.noImports")}</p>
         ) : (
-          <div className="table-scroll">
+          <ScrollableTable label={t("import.recent")}>
             <table>
               <thead>
                 <tr>
@@ -257,7 +258,7 @@ export default function AdminReviewImport() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollableTable>
         )}
         <p>
           <Link to={to("/admin/reviews/focal-points")}>{t("focalPoints.title")}</Link>

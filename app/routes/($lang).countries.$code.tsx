@@ -17,6 +17,7 @@ import { localePath, signInPath } from "~/utils/i18n";
 import { getRequestLocale } from "~/utils/i18n.server";
 import { useLocale } from "~/utils/i18n-react";
 import { pageMeta } from "~/utils/meta";
+import { ScrollableTable } from "~/components/ui/scrollable-table";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: chartsHref }];
 
@@ -138,7 +139,7 @@ export default function CountryProfile() {
 
       <section aria-labelledby="protocols" className="section">
         <h2 id="protocols">{t("country.protocols")}</h2>
-        <div className="table-scroll">
+        <ScrollableTable label={t("country.protocols")}>
           <table>
             <thead>
               <tr>
@@ -155,7 +156,7 @@ export default function CountryProfile() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollableTable>
       </section>
 
       {profile.reviews.length === 0 ? (
@@ -233,7 +234,7 @@ export default function CountryProfile() {
         {profile.reviewing.length === 0 ? (
           <p>{t("country.reviewing.none")}</p>
         ) : (
-          <div className="table-scroll">
+          <ScrollableTable label={t("country.reviewing.title")}>
             <table>
               <thead>
                 <tr>
@@ -254,14 +255,14 @@ export default function CountryProfile() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollableTable>
         )}
       </section>
 
       {profile.history.length ? (
         <section aria-labelledby="history" className="section">
           <h2 id="history">{t("country.history.title")}</h2>
-          <div className="table-scroll">
+          <ScrollableTable label={t("country.history.title")}>
             <table>
               <thead>
                 <tr>
@@ -284,7 +285,7 @@ export default function CountryProfile() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollableTable>
         </section>
       ) : null}
     </>

@@ -13,6 +13,7 @@ import { getDirection } from "~/utils/i18n";
 import { getRequestLocale } from "~/utils/i18n.server";
 import { useLocale } from "~/utils/i18n-react";
 import { pageMeta } from "~/utils/meta";
+import { ScrollableTable } from "~/components/ui/scrollable-table";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: chartsHref }];
 
@@ -93,7 +94,7 @@ export default function ReviewsDashboard() {
             <strong>{number.format(fp.women)}</strong> {t("dashboard.figures.women", { share: share(fp.women, fp.current) })}
           </li>
         </ul>
-        <div className="table-scroll">
+        <ScrollableTable label={t("dashboard.focalPointsTable")}>
           <table>
             <caption>{t("dashboard.focalPointsTable")}</caption>
             <thead>
@@ -113,7 +114,7 @@ export default function ReviewsDashboard() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollableTable>
         <p>{t("dashboard.replaced", { replaced: fp.partiesThatReplaced, several: fp.partiesWithSeveral })}</p>
       </section>
 
@@ -214,7 +215,7 @@ export default function ReviewsDashboard() {
         {overdue.length === 0 ? (
           <p>{t("dashboard.overdue.none")}</p>
         ) : (
-          <div className="table-scroll" role="region" aria-label={t("dashboard.overdue.title")} tabIndex={0}>
+          <ScrollableTable label={t("dashboard.overdue.title")}>
             <table>
               <caption>{t("dashboard.overdue.caption", { count: overdue.length })}</caption>
               <thead>
@@ -242,7 +243,7 @@ export default function ReviewsDashboard() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollableTable>
         )}
       </section>
 

@@ -10,6 +10,7 @@ import { STAGES } from "~/modules/treaty/vocabulary";
 import { getRequestLocale } from "~/utils/i18n.server";
 import { useLocale } from "~/utils/i18n-react";
 import { pageMeta } from "~/utils/meta";
+import { ScrollableTable } from "~/components/ui/scrollable-table";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: chartsHref }];
 
@@ -89,7 +90,7 @@ export default function ReviewList() {
       {items.length === 0 ? (
         <p>{t("list.none")}</p>
       ) : (
-        <div className="table-scroll" role="region" aria-label={t("list.title")} tabIndex={0}>
+        <ScrollableTable label={t("list.title")}>
           <table>
             <caption className="visually-hidden">{t("list.title")}</caption>
             <thead>
@@ -125,7 +126,7 @@ export default function ReviewList() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollableTable>
       )}
       {pages > 1 ? (
         <nav className="pagination" aria-label={t("list.pagination")}>

@@ -4,6 +4,7 @@
  * screen readers, keyboard users and anyone who prefers figures. No JavaScript.
  */
 import { useTranslation } from "react-i18next";
+import { ScrollableTable } from "~/components/ui/scrollable-table";
 
 /** Colours with at least 3:1 contrast against white and against each other's neighbours' labels. */
 const numberFormats = new Map<string, Intl.NumberFormat>();
@@ -101,7 +102,7 @@ export function BarChart({ id, title, description, series, rows, categoryLabel, 
             );
           })}
         </svg>
-        <div className="table-scroll chart__table" role="region" aria-label={t("chart.dataFor", { title })} tabIndex={0}>
+        <ScrollableTable label={t("chart.dataFor", { title })} className="chart__table">
           <table>
             <caption>{t("chart.dataFor", { title })}</caption>
             <thead>
@@ -129,7 +130,7 @@ export function BarChart({ id, title, description, series, rows, categoryLabel, 
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollableTable>
       </div>
     </figure>
   );
