@@ -33,6 +33,39 @@ export function QuizForm({ quiz, passMark, attempt, rejected, signInHref }: Quiz
   const { t } = useTranslation("courses");
   const chosen = rejected?.answers ?? attempt?.answers ?? {};
   const headingId = `quiz-${quiz.id}-title`;
+  const questions = quiz.questions.map((question, index) => {
+    const result = !rejected ? attempt?.results[question.id] : undefined;
+    const feedbackId = `quiz-${quiz.id}-${question.id}-feedback`;
+    return (
+      <fieldset key={question.id} className="quiz__question" aria-describedby={result ? feedbackId : undefined}>
+        <legend>
+          {index + 1}. {question.prompt}
+          {question.kind === "multiple" ? <span className="quiz__hint"> ({t("quiz.chooseAll")})</span> : null}
+        </legend>
+        {question.options.map((option) => {
+          const inputId = `quiz-${quiz.id}-${question.id}-${option.id}`;
+          return (
+            <div key={option.id} className="quiz__option">
+              <input
+                type={question.kind === "multiple" ? "checkbox" : "radio"}
+                id={inputId}
+                name={`q.${question.id}`}
+                value={option.id}
+                defaultChecked={chosen[question.id]?.includes(option.id) ?? false}
+              />
+              <label htmlFor={inputId}>{option.label}</label>
+            </div>
+          );
+        })}
+        {result ? (
+          <p id={feedbackId} className={`quiz__feedback quiz__feedback--${result}`}>
+            {result === "right" ? t("quiz.right") : t("quiz.wrong")}
+          </p>
+        ) : null}
+      </fieldset>
+    );
+  });
+
   return (
     <section className="quiz" id={`quiz-${quiz.id}`} aria-labelledby={headingId}>
       <h2 id={headingId}>{t("quiz.title")}</h2>
@@ -47,51 +80,24 @@ export function QuizForm({ quiz, passMark, attempt, rejected, signInHref }: Quiz
           {t(rejected.key)}
         </div>
       ) : null}
-      <Form method="post" preventScrollReset key={JSON.stringify(chosen)}>
-        <input type="hidden" name="intent" value="quiz" />
-        <input type="hidden" name="quizId" value={quiz.id} />
-        {quiz.questions.map((question, index) => {
-          const result = !rejected ? attempt?.results[question.id] : undefined;
-          const feedbackId = `quiz-${quiz.id}-${question.id}-feedback`;
-          return (
-            <fieldset key={question.id} className="quiz__question" aria-describedby={result ? feedbackId : undefined}>
-              <legend>
-                {index + 1}. {question.prompt}
-                {question.kind === "multiple" ? <span className="quiz__hint"> ({t("quiz.chooseAll")})</span> : null}
-              </legend>
-              {question.options.map((option) => {
-                const inputId = `quiz-${quiz.id}-${question.id}-${option.id}`;
-                return (
-                  <div key={option.id} className="quiz__option">
-                    <input
-                      type={question.kind === "multiple" ? "checkbox" : "radio"}
-                      id={inputId}
-                      name={`q.${question.id}`}
-                      value={option.id}
-                      defaultChecked={chosen[question.id]?.includes(option.id) ?? false}
-                    />
-                    <label htmlFor={inputId}>{option.label}</label>
-                  </div>
-                );
-              })}
-              {result ? (
-                <p id={feedbackId} className={`quiz__feedback quiz__feedback--${result}`}>
-                  {result === "right" ? t("quiz.right") : t("quiz.wrong")}
-                </p>
-              ) : null}
-            </fieldset>
-          );
-        })}
-        {signInHref ? (
+      {signInHref ? (
+        // Visitors read the questions; answering needs an account, so there is no form to submit.
+        <div key={JSON.stringify(chosen)}>
+          {questions}
           <p>
             <Link to={signInHref}>{t("quiz.signInToAnswer")}</Link>
           </p>
-        ) : (
+        </div>
+      ) : (
+        <Form method="post" preventScrollReset key={JSON.stringify(chosen)}>
+          <input type="hidden" name="intent" value="quiz" />
+          <input type="hidden" name="quizId" value={quiz.id} />
+          {questions}
           <p>
             <button type="submit">{attempt ? t("quiz.retry") : t("quiz.submit")}</button>
           </p>
-        )}
-      </Form>
+        </Form>
+      )}
     </section>
   );
 }
