@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/modules/auth/session.server";
-import { renderCoursePdf } from "~/modules/courses/course-pdf.server";
+import { getCoursePdf } from "~/modules/courses/course-pdf.server";
 import { getCourseForOffline } from "~/modules/courses/lessons.server";
 import { notFound } from "~/utils/http.server";
 import { getRequestLocale } from "~/utils/i18n.server";
@@ -11,7 +11,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = getRequestLocale(request);
   const offline = await getCourseForOffline(params.course ?? "", locale);
   if (!offline) notFound();
-  const bytes = await renderCoursePdf(offline, locale);
+  const bytes = await getCoursePdf(offline, locale);
   return new Response(Buffer.from(bytes), {
     headers: {
       "Content-Type": "application/pdf",

@@ -3,7 +3,10 @@
  * for reading without a connection: A4 pages of headings, paragraphs, lists, tables, callouts,
  * key points, glossary and quiz questions (never their answers).
  */
+import { createHash } from "node:crypto";
+import { LRUCache } from "lru-cache";
 import { PDFDocument, rgb, type PDFPage, type RGB } from "pdf-lib";
+import { resources } from "~/locales";
 import { getDirection, type Locale } from "~/utils/i18n";
 import { getFixedT } from "~/utils/i18n.server";
 import type { Block } from "./lesson-extract.server";
@@ -163,7 +166,7 @@ function collectText(course: OfflineCourse, labels: Record<string, string>): str
   return parts.join(" ");
 }
 
-export async function renderCoursePdf(course: OfflineCourse, locale: Locale): Promise<Uint8Array> {
+async function renderCoursePdf(course: OfflineCourse, locale: Locale): Promise<Uint8Array> {
   const t = await getFixedT(locale, "courses");
   const rtl = getDirection(locale) === "rtl";
   const labels: Record<string, string> = {
@@ -201,4 +204,23 @@ export async function renderCoursePdf(course: OfflineCourse, locale: Locale): Pr
     if (footer) drawLine(page, kit, footer, { size: 8, x: MARGIN, y: MARGIN / 2, width: PAGE[0] - 2 * MARGIN, rtl, align: "center", color: MUTED });
   });
   return doc.save();
+}
+
+/**
+ * A course's PDF is the same for every learner, and laying it out takes about two seconds of CPU
+ * that would stall every other request of the process: render each version once. The key covers
+ * everything the PDF is made from — the course's text and the interface strings of its language.
+ */
+const renderedPdfs = new LRUCache<string, Promise<Uint8Array>>({ max: 50 });
+
+export function getCoursePdf(course: OfflineCourse, locale: Locale): Promise<Uint8Array> {
+  const key = createHash("sha256").update(locale).update(JSON.stringify(course)).update(JSON.stringify(resources[locale].courses)).digest("hex");
+  let pdf = renderedPdfs.get(key);
+  if (!pdf) {
+    // The promise itself is stored, so simultaneous downloads share one render; a failure is not kept.
+    pdf = renderCoursePdf(course, locale);
+    renderedPdfs.set(key, pdf);
+    pdf.catch(() => renderedPdfs.delete(key));
+  }
+  return pdf;
 }

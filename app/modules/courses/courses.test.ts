@@ -290,6 +290,18 @@ describe("offline copies, statistics and the search hook", () => {
     expect((await client.get("/courses/nothing-here/print")).status).toBe(404);
   });
 
+  it("lays out each course PDF once, however many learners download it at the same time", async () => {
+    const { getCourseForOffline } = await import("./lessons.server");
+    const { getCoursePdf } = await import("./course-pdf.server");
+    const course = (await getCourseForOffline("cluster-one", "ru"))!;
+    const [first, second] = await Promise.all([getCoursePdf(course, "ru"), getCoursePdf(course, "ru")]);
+    expect(second).toBe(first);
+    expect(await getCoursePdf(course, "ru")).toBe(first);
+    expect(Buffer.from(first.slice(0, 5)).toString()).toBe("%PDF-");
+    // Another language is another document.
+    expect(await getCoursePdf((await getCourseForOffline("cluster-one", "fr"))!, "fr")).not.toBe(first);
+  });
+
   it("shows the secretariat learners, completions and breakdowns, with a CSV export", async () => {
     const { client } = await signUpMember({ country: "BRA", organizationKind: "academia" });
     await client.post("/courses/cluster-one", { intent: "enroll" });
