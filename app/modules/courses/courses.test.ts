@@ -293,13 +293,18 @@ describe("offline copies, statistics and the search hook", () => {
   it("lays out each course PDF once, however many learners download it at the same time", async () => {
     const { getCourseForOffline } = await import("./lessons.server");
     const { getCoursePdf } = await import("./course-pdf.server");
-    const course = (await getCourseForOffline("cluster-one", "ru"))!;
-    const [first, second] = await Promise.all([getCoursePdf(course, "ru"), getCoursePdf(course, "ru")]);
+    // The first lesson only: laying out whole courses here would slow the other test files down.
+    const firstLesson = async (locale: "ru" | "fr") => {
+      const course = (await getCourseForOffline("cluster-one", locale))!;
+      return { ...course, lessons: course.lessons.slice(0, 1) };
+    };
+    const russian = await firstLesson("ru");
+    const [first, second] = await Promise.all([getCoursePdf(russian, "ru"), getCoursePdf(russian, "ru")]);
     expect(second).toBe(first);
-    expect(await getCoursePdf(course, "ru")).toBe(first);
+    expect(await getCoursePdf(await firstLesson("ru"), "ru")).toBe(first);
     expect(Buffer.from(first.slice(0, 5)).toString()).toBe("%PDF-");
     // Another language is another document.
-    expect(await getCoursePdf((await getCourseForOffline("cluster-one", "fr"))!, "fr")).not.toBe(first);
+    expect(await getCoursePdf(await firstLesson("fr"), "fr")).not.toBe(first);
   });
 
   it("shows the secretariat learners, completions and breakdowns, with a CSV export", async () => {
