@@ -12,9 +12,10 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { startAppServer } from "../lib/app-process";
-import { describeLoad, ms, runLoad, startScratchServices, summarize } from "./support";
+import { assertProductionBuild, describeLoad, ms, runLoad, startScratchServices, summarize } from "./support";
 
 const { values } = parseArgs({ options: { seconds: { type: "string", default: "10" } } });
+await assertProductionBuild();
 const SECONDS = Number(values.seconds);
 const LESSON = "/courses/review-mechanism/01-what-is-the-review-mechanism";
 
