@@ -4,59 +4,73 @@ import en_admin from "./en/admin.json";
 import en_auth from "./en/auth.json";
 import en_common from "./en/common.json";
 import en_courses from "./en/courses.json";
+import en_dialogues from "./en/dialogues.json";
 import en_library from "./en/library.json";
+import en_observations from "./en/observations.json";
 import en_reviews from "./en/reviews.json";
 import fr_account from "./fr/account.json";
 import fr_admin from "./fr/admin.json";
 import fr_auth from "./fr/auth.json";
 import fr_common from "./fr/common.json";
 import fr_courses from "./fr/courses.json";
+import fr_dialogues from "./fr/dialogues.json";
 import fr_library from "./fr/library.json";
+import fr_observations from "./fr/observations.json";
 import fr_reviews from "./fr/reviews.json";
 import es_account from "./es/account.json";
 import es_admin from "./es/admin.json";
 import es_auth from "./es/auth.json";
 import es_common from "./es/common.json";
 import es_courses from "./es/courses.json";
+import es_dialogues from "./es/dialogues.json";
 import es_library from "./es/library.json";
+import es_observations from "./es/observations.json";
 import es_reviews from "./es/reviews.json";
 import ar_account from "./ar/account.json";
 import ar_admin from "./ar/admin.json";
 import ar_auth from "./ar/auth.json";
 import ar_common from "./ar/common.json";
 import ar_courses from "./ar/courses.json";
+import ar_dialogues from "./ar/dialogues.json";
 import ar_library from "./ar/library.json";
+import ar_observations from "./ar/observations.json";
 import ar_reviews from "./ar/reviews.json";
 import zh_account from "./zh/account.json";
 import zh_admin from "./zh/admin.json";
 import zh_auth from "./zh/auth.json";
 import zh_common from "./zh/common.json";
 import zh_courses from "./zh/courses.json";
+import zh_dialogues from "./zh/dialogues.json";
 import zh_library from "./zh/library.json";
+import zh_observations from "./zh/observations.json";
 import zh_reviews from "./zh/reviews.json";
 import ru_account from "./ru/account.json";
 import ru_admin from "./ru/admin.json";
 import ru_auth from "./ru/auth.json";
 import ru_common from "./ru/common.json";
 import ru_courses from "./ru/courses.json";
+import ru_dialogues from "./ru/dialogues.json";
 import ru_library from "./ru/library.json";
+import ru_observations from "./ru/observations.json";
 import ru_reviews from "./ru/reviews.json";
 import pt_account from "./pt/account.json";
 import pt_admin from "./pt/admin.json";
 import pt_auth from "./pt/auth.json";
 import pt_common from "./pt/common.json";
 import pt_courses from "./pt/courses.json";
+import pt_dialogues from "./pt/dialogues.json";
 import pt_library from "./pt/library.json";
+import pt_observations from "./pt/observations.json";
 import pt_reviews from "./pt/reviews.json";
 
-export const namespaces = ["account","admin","auth","common","courses","library","reviews"] as const;
+export const namespaces = ["account","admin","auth","common","courses","dialogues","library","observations","reviews"] as const;
 
 export const resources = {
-  en: { "account": en_account, "admin": en_admin, "auth": en_auth, "common": en_common, "courses": en_courses, "library": en_library, "reviews": en_reviews },
-  fr: { "account": fr_account, "admin": fr_admin, "auth": fr_auth, "common": fr_common, "courses": fr_courses, "library": fr_library, "reviews": fr_reviews },
-  es: { "account": es_account, "admin": es_admin, "auth": es_auth, "common": es_common, "courses": es_courses, "library": es_library, "reviews": es_reviews },
-  ar: { "account": ar_account, "admin": ar_admin, "auth": ar_auth, "common": ar_common, "courses": ar_courses, "library": ar_library, "reviews": ar_reviews },
-  zh: { "account": zh_account, "admin": zh_admin, "auth": zh_auth, "common": zh_common, "courses": zh_courses, "library": zh_library, "reviews": zh_reviews },
-  ru: { "account": ru_account, "admin": ru_admin, "auth": ru_auth, "common": ru_common, "courses": ru_courses, "library": ru_library, "reviews": ru_reviews },
-  pt: { "account": pt_account, "admin": pt_admin, "auth": pt_auth, "common": pt_common, "courses": pt_courses, "library": pt_library, "reviews": pt_reviews },
+  en: { "account": en_account, "admin": en_admin, "auth": en_auth, "common": en_common, "courses": en_courses, "dialogues": en_dialogues, "library": en_library, "observations": en_observations, "reviews": en_reviews },
+  fr: { "account": fr_account, "admin": fr_admin, "auth": fr_auth, "common": fr_common, "courses": fr_courses, "dialogues": fr_dialogues, "library": fr_library, "observations": fr_observations, "reviews": fr_reviews },
+  es: { "account": es_account, "admin": es_admin, "auth": es_auth, "common": es_common, "courses": es_courses, "dialogues": es_dialogues, "library": es_library, "observations": es_observations, "reviews": es_reviews },
+  ar: { "account": ar_account, "admin": ar_admin, "auth": ar_auth, "common": ar_common, "courses": ar_courses, "dialogues": ar_dialogues, "library": ar_library, "observations": ar_observations, "reviews": ar_reviews },
+  zh: { "account": zh_account, "admin": zh_admin, "auth": zh_auth, "common": zh_common, "courses": zh_courses, "dialogues": zh_dialogues, "library": zh_library, "observations": zh_observations, "reviews": zh_reviews },
+  ru: { "account": ru_account, "admin": ru_admin, "auth": ru_auth, "common": ru_common, "courses": ru_courses, "dialogues": ru_dialogues, "library": ru_library, "observations": ru_observations, "reviews": ru_reviews },
+  pt: { "account": pt_account, "admin": pt_admin, "auth": pt_auth, "common": pt_common, "courses": pt_courses, "dialogues": pt_dialogues, "library": pt_library, "observations": pt_observations, "reviews": pt_reviews },
 };

@@ -45,12 +45,14 @@ const AREA_NAMESPACES: Array<[RegExp, string[]]> = [
   [/^\/(library|search|articles)(\/|$)/, ["library"]],
   [/^\/(courses|certificates)(\/|$)/, ["courses"]],
   [/^\/account\/learning(\/|$)/, ["courses", "account"]],
-  [/^\/(reviews|countries)(\/|$)/, ["reviews", "library"]],
+  [/^\/(reviews|countries)(\/|$)/, ["reviews", "library", "dialogues"]],
+  [/^\/(dialogues|observations|facilitator)(\/|$)/, ["dialogues", "observations"]],
   [/^\/admin\/library(\/|$)/, ["admin", "library"]],
   [/^\/admin\/learning(\/|$)/, ["admin", "courses"]],
   [/^\/admin\/reviews(\/|$)/, ["admin", "reviews"]],
+  [/^\/admin\/dialogues(\/|$)/, ["admin", "dialogues", "observations"]],
   [/^\/admin(\/|$)/, ["admin", "library", "courses", "reviews"]],
-  [/^\/(account|sign-in|sign-up|sign-out|forgot-password|reset-password|verify-email)(\/|$)/, ["auth", "account"]],
+  [/^\/(account|sign-in|sign-up|sign-out|forgot-password|reset-password|verify-email)(\/|$)/, ["auth", "account", "dialogues"]],
 ];
 
 export function namespacesFor(path: string): string[] {

@@ -1,0 +1,371 @@
+/**
+ * Registration for constructive dialogues: seats per attendance mode, a waiting list per mode,
+ * approval, cancellation and promotion.
+ *
+ * Every change that can move a seat first locks the dialogue's row (`lockDialogue`), so seat
+ * decisions for one dialogue happen one at a time: a mode is never over capacity, and whoever
+ * waits longest (priority first) gets the next seat. Registrations of other dialogues do not wait.
+ */
+import { randomBytes } from "node:crypto";
+import { sql, type Selectable } from "kysely";
+import type { AttendanceMode, DialogueTable, RegistrationStatus } from "../../../db/schema";
+import { recordAudit } from "~/modules/audit/audit.server";
+import { getDb, type Executor } from "~/utils/db.server";
+import type { RegistrationForm } from "./dialogues.schema.server";
+import { queueRegistrationMail, sendQueuedMail, type QueuedMail, type RegistrationMailKind } from "./mail.server";
+import { modesOf } from "./vocabulary";
+
+export type RegistrationRefusal = "notOpen" | "notYetOpen" | "registrationClosed" | "ineligibleKind" | "courseRequired" | "modeNotOffered" | "declined";
+
+export type RegistrationOutcome =
+  | { ok: true; status: RegistrationStatus; repeated: boolean }
+  | { ok: false; reason: RegistrationRefusal };
+
+type LockedDialogue = Pick<
+  Selectable<DialogueTable>,
+  "state" | "format" | "capacity_in_person" | "capacity_online" | "registration_opens_at" | "registration_closes_at" | "starts_at" | "approval_required" | "eligible_kinds" | "course_slug" | "course_rule"
+> & { id: number };
+
+// Crockford's base32: no I, L, O or U, so a code read aloud at the door is hard to get wrong.
+const CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+export function generateCheckInCode(): string {
+  const chars = [...randomBytes(8)].map((byte) => CODE_ALPHABET[byte % 32]);
+  return `${chars.slice(0, 4).join("")}-${chars.slice(4).join("")}`;
+}
+
+/** Locks the dialogue's row until the transaction ends; null when there is no such dialogue. */
+async function lockDialogue(trx: Executor, dialogueId: number): Promise<LockedDialogue | null> {
+  const row = await trx
+    .selectFrom("dialogue")
+    .select([
+      "id",
+      "state",
+      "format",
+      "capacity_in_person",
+      "capacity_online",
+      "registration_opens_at",
+      "registration_closes_at",
+      "starts_at",
+      "approval_required",
+      "eligible_kinds",
+      "course_slug",
+      "course_rule",
+    ])
+    .where("id", "=", dialogueId)
+    .forUpdate()
+    .executeTakeFirst();
+  return row ?? null;
+}
+
+export function capacityOf(dialogue: Pick<LockedDialogue, "capacity_in_person" | "capacity_online">, mode: AttendanceMode) {
+  return mode === "in_person" ? dialogue.capacity_in_person : dialogue.capacity_online;
+}
+
+/**
+ * Gives free seats of a mode to the head of its waiting list (priority first, then the longest
+ * waiting). Call with the dialogue locked. Returns the ids promoted.
+ */
+async function fillSeats(trx: Executor, dialogue: LockedDialogue, mode: AttendanceMode): Promise<number[]> {
+  const { confirmed } = await trx
+    .selectFrom("dialogue_registration")
+    .select((eb) => eb.fn.countAll<number>().as("confirmed"))
+    .where("dialogue_id", "=", dialogue.id)
+    .where("mode", "=", mode)
+    .where("status", "=", "confirmed")
+    .executeTakeFirstOrThrow();
+  const free = capacityOf(dialogue, mode) - Number(confirmed);
+  if (free <= 0) return [];
+  const promoted = await trx
+    .updateTable("dialogue_registration")
+    .set({ status: "confirmed", waitlisted_at: null, updated_at: new Date() })
+    .where(
+      "id",
+      "in",
+      trx
+        .selectFrom("dialogue_registration")
+        .select("id")
+        .where("dialogue_id", "=", dialogue.id)
+        .where("mode", "=", mode)
+        .where("status", "=", "waitlisted")
+        .orderBy("priority", "desc")
+        .orderBy("waitlisted_at")
+        .orderBy("id")
+        .limit(free),
+    )
+    .returning("id")
+    .execute();
+  return promoted.map((row) => row.id);
+}
+
+async function holdsCertificate(trx: Executor, userId: string, courseSlug: string) {
+  const row = await trx.selectFrom("certificate").select("code").where("user_id", "=", userId).where("course_slug", "=", courseSlug).executeTakeFirst();
+  return !!row;
+}
+
+function refusalFor(dialogue: LockedDialogue, now: Date): RegistrationRefusal | null {
+  if (dialogue.state !== "open" || dialogue.starts_at <= now) return dialogue.state === "open" ? "registrationClosed" : "notOpen";
+  if (dialogue.registration_opens_at && now < dialogue.registration_opens_at) return "notYetOpen";
+  if (dialogue.registration_closes_at && now >= dialogue.registration_closes_at) return "registrationClosed";
+  return null;
+}
+
+/**
+ * Registers a member, in one transaction: confirmed when a seat of the mode is free and nobody
+ * waits for it, pending when the dialogue needs approval, else waitlisted. A second submission
+ * returns the first registration unchanged. Draft or unknown dialogues resolve to null (404).
+ */
+export async function registerForDialogue(
+  dialogueId: number,
+  member: { id: string; locale: string },
+  form: RegistrationForm,
+  origin: string,
+): Promise<RegistrationOutcome | null> {
+  const mails: QueuedMail[] = [];
+  const outcome = await getDb()
+    .transaction()
+    .execute(async (trx): Promise<RegistrationOutcome | null> => {
+      const dialogue = await lockDialogue(trx, dialogueId);
+      if (!dialogue || dialogue.state === "draft") return null;
+      const existing = await trx
+        .selectFrom("dialogue_registration")
+        .select(["id", "status"])
+        .where("dialogue_id", "=", dialogueId)
+        .where("user_id", "=", member.id)
+        .executeTakeFirst();
+      if (existing?.status === "declined") return { ok: false, reason: "declined" };
+      if (existing && existing.status !== "cancelled") return { ok: true, status: existing.status, repeated: true };
+
+      const refusal = refusalFor(dialogue, new Date());
+      if (refusal) return { ok: false, reason: refusal };
+      if (!modesOf(dialogue.format).includes(form.mode) || capacityOf(dialogue, form.mode) === 0) return { ok: false, reason: "modeNotOffered" };
+      if (!dialogue.eligible_kinds.includes(form.organizationKind)) return { ok: false, reason: "ineligibleKind" };
+      const certified = dialogue.course_slug ? await holdsCertificate(trx, member.id, dialogue.course_slug) : false;
+      if (dialogue.course_rule === "required" && !certified) return { ok: false, reason: "courseRequired" };
+
+      const profile = await trx.selectFrom("app_user").select("country_code").where("id", "=", member.id).executeTakeFirstOrThrow();
+      const now = new Date();
+      const values = {
+        mode: form.mode,
+        status: (dialogue.approval_required ? "pending" : "waitlisted") as RegistrationStatus,
+        waitlisted_at: dialogue.approval_required ? null : now,
+        priority: dialogue.course_rule === "priority" && certified,
+        organization_name: form.organizationName,
+        organization_kind: form.organizationKind,
+        country_code: profile.country_code,
+        statement: form.statement,
+        accessibility_needs: form.accessibilityNeeds,
+        list_publicly: form.listPublicly,
+        locale: member.locale,
+        decision_reason: "",
+        attended_at: null,
+        reminder_sent_at: null,
+        updated_at: now,
+      };
+      // A cancelled registration is taken up again: one row per member and dialogue.
+      const { id } = existing
+        ? await trx.updateTable("dialogue_registration").set(values).where("id", "=", existing.id).returning("id").executeTakeFirstOrThrow()
+        : await trx
+            .insertInto("dialogue_registration")
+            .values({ ...values, dialogue_id: dialogueId, user_id: member.id, check_in_code: generateCheckInCode() })
+            .returning("id")
+            .executeTakeFirstOrThrow();
+
+      const promoted = dialogue.approval_required ? [] : await fillSeats(trx, dialogue, form.mode);
+      const status: RegistrationStatus = dialogue.approval_required ? "pending" : promoted.includes(id) ? "confirmed" : "waitlisted";
+      mails.push(await queueRegistrationMail(trx, id, status === "confirmed" ? "confirmed" : status === "pending" ? "pending" : "waitlisted", origin));
+      for (const other of promoted.filter((promotedId) => promotedId !== id)) mails.push(await queueRegistrationMail(trx, other, "promoted", origin));
+      return { ok: true, status, repeated: false };
+    });
+  await sendQueuedMail(mails);
+  return outcome;
+}
+
+/** A member cancels their own registration; a seat it held goes to the head of the waiting list. */
+export async function cancelRegistration(dialogueId: number, userId: string, origin: string): Promise<boolean> {
+  const mails: QueuedMail[] = [];
+  const cancelled = await getDb()
+    .transaction()
+    .execute(async (trx) => {
+      const dialogue = await lockDialogue(trx, dialogueId);
+      if (!dialogue) return false;
+      const registration = await trx
+        .updateTable("dialogue_registration")
+        .set({ status: "cancelled", waitlisted_at: null, updated_at: new Date() })
+        .where("dialogue_id", "=", dialogueId)
+        .where("user_id", "=", userId)
+        .where("status", "in", ["pending", "confirmed", "waitlisted"])
+        .returning(["id", "mode"])
+        .executeTakeFirst();
+      if (!registration) return false;
+      mails.push(await queueRegistrationMail(trx, registration.id, "cancelled", origin));
+      for (const id of await fillSeats(trx, dialogue, registration.mode)) mails.push(await queueRegistrationMail(trx, id, "promoted", origin));
+      return true;
+    });
+  await sendQueuedMail(mails);
+  return cancelled;
+}
+
+export type StaffAction =
+  | { intent: "approve"; ids: number[] }
+  | { intent: "decline"; ids: number[]; reason: string }
+  | { intent: "move"; ids: number[]; mode: AttendanceMode }
+  | { intent: "attended"; ids: number[] };
+
+/**
+ * The secretariat's decisions on registrations of one dialogue, applied together in one
+ * transaction and audit-logged. Ids of other dialogues are ignored. Returns how many changed.
+ */
+export async function applyStaffAction(dialogueId: number, action: StaffAction, actorId: string, origin: string): Promise<number | null> {
+  const mails: QueuedMail[] = [];
+  const changed = await getDb()
+    .transaction()
+    .execute(async (trx) => {
+      const dialogue = await lockDialogue(trx, dialogueId);
+      if (!dialogue) return null;
+      const targets = await trx
+        .selectFrom("dialogue_registration")
+        .select(["id", "mode", "status"])
+        .where("dialogue_id", "=", dialogueId)
+        .where("id", "in", action.ids)
+        .orderBy("id")
+        .execute();
+      const now = new Date();
+      let ids: number[] = [];
+      const freedModes = new Set<AttendanceMode>();
+      const mailFor = new Map<number, RegistrationMailKind>();
+      if (action.intent === "approve") {
+        ids = targets.filter((target) => target.status === "pending").map((target) => target.id);
+        if (ids.length) {
+          // Approved registrations join the waiting list in the order they registered, then take free seats.
+          await trx
+            .updateTable("dialogue_registration")
+            .set({ status: "waitlisted", waitlisted_at: sql<Date>`created_at`, decision_reason: "", updated_at: now })
+            .where("id", "in", ids)
+            .execute();
+          for (const target of targets.filter((item) => ids.includes(item.id))) freedModes.add(target.mode);
+          for (const id of ids) mailFor.set(id, "waitlisted");
+        }
+      } else if (action.intent === "decline") {
+        const declinable = targets.filter((target) => target.status === "pending" || target.status === "confirmed" || target.status === "waitlisted");
+        ids = declinable.map((target) => target.id);
+        if (ids.length) {
+          await trx
+            .updateTable("dialogue_registration")
+            .set({ status: "declined", waitlisted_at: null, decision_reason: action.reason, updated_at: now })
+            .where("id", "in", ids)
+            .execute();
+          for (const target of declinable) if (target.status === "confirmed") freedModes.add(target.mode);
+          for (const id of ids) mailFor.set(id, "declined");
+        }
+      } else if (action.intent === "move") {
+        if (!modesOf(dialogue.format).includes(action.mode) || capacityOf(dialogue, action.mode) === 0) return 0;
+        const movable = targets.filter((target) => target.mode !== action.mode && target.status !== "declined" && target.status !== "cancelled");
+        ids = movable.map((target) => target.id);
+        if (ids.length) {
+          const live = movable.filter((target) => target.status !== "pending").map((target) => target.id);
+          // A moved registration queues for the new mode; it keeps its seat only if one is free there.
+          await trx.updateTable("dialogue_registration").set({ mode: action.mode, updated_at: now }).where("id", "in", ids).execute();
+          if (live.length) await trx.updateTable("dialogue_registration").set({ status: "waitlisted", waitlisted_at: now }).where("id", "in", live).execute();
+          for (const target of movable) if (target.status === "confirmed") freedModes.add(target.mode);
+          freedModes.add(action.mode);
+          for (const id of live) mailFor.set(id, "waitlisted");
+        }
+      } else {
+        const attended = await trx
+          .updateTable("dialogue_registration")
+          .set({ attended_at: now, updated_at: now })
+          .where("dialogue_id", "=", dialogueId)
+          .where("id", "in", action.ids)
+          .where("status", "=", "confirmed")
+          .where("attended_at", "is", null)
+          .returning("id")
+          .execute();
+        ids = attended.map((row) => row.id);
+      }
+      for (const mode of freedModes) {
+        for (const id of await fillSeats(trx, dialogue, mode)) mailFor.set(id, ids.includes(id) ? "confirmed" : "promoted");
+      }
+      for (const [id, kind] of mailFor) {
+        const mail = await queueRegistrationMail(trx, id, kind, origin);
+        mails.push(mail);
+      }
+      if (ids.length) {
+        await recordAudit(trx, {
+          actorId,
+          action: `dialogue.registration.${action.intent}`,
+          entityType: "dialogue",
+          entityId: String(dialogueId),
+          details: { ids, ...(action.intent === "move" ? { mode: action.mode } : {}), ...(action.intent === "decline" ? { reason: action.reason } : {}) },
+        });
+      }
+      return ids.length;
+    });
+  await sendQueuedMail(mails);
+  return changed;
+}
+
+export type CheckInOutcome = { ok: true; organization: string; alreadyIn: boolean } | { ok: false; reason: "unknownCode" | "notConfirmed" };
+
+/** Checks a registrant in at the door by the code on their confirmation. */
+export async function checkIn(dialogueId: number, rawCode: string, actorId: string): Promise<CheckInOutcome> {
+  const code = rawCode.includes("-") ? rawCode : `${rawCode.slice(0, 4)}-${rawCode.slice(4)}`;
+  return getDb()
+    .transaction()
+    .execute(async (trx) => {
+      const registration = await trx
+        .selectFrom("dialogue_registration")
+        .select(["id", "status", "attended_at", "organization_name"])
+        .where("dialogue_id", "=", dialogueId)
+        .where("check_in_code", "=", code)
+        .forUpdate()
+        .executeTakeFirst();
+      if (!registration) return { ok: false, reason: "unknownCode" } as const;
+      if (registration.status !== "confirmed") return { ok: false, reason: "notConfirmed" } as const;
+      if (registration.attended_at) return { ok: true, organization: registration.organization_name, alreadyIn: true } as const;
+      await trx.updateTable("dialogue_registration").set({ attended_at: new Date(), updated_at: new Date() }).where("id", "=", registration.id).execute();
+      await recordAudit(trx, { actorId, action: "dialogue.registration.check-in", entityType: "dialogue", entityId: String(dialogueId), details: { id: registration.id } });
+      return { ok: true, organization: registration.organization_name, alreadyIn: false } as const;
+    });
+}
+
+/** After the secretariat raises a capacity: waiting registrants take the new seats. */
+export async function fillAllSeats(trx: Executor, dialogueId: number, origin: string): Promise<QueuedMail[]> {
+  const dialogue = await lockDialogue(trx, dialogueId);
+  if (!dialogue) return [];
+  const mails: QueuedMail[] = [];
+  for (const mode of modesOf(dialogue.format)) {
+    for (const id of await fillSeats(trx, dialogue, mode)) mails.push(await queueRegistrationMail(trx, id, "promoted", origin));
+  }
+  return mails;
+}
+
+/**
+ * Sends the reminder two days before each dialogue to its confirmed registrants, once each:
+ * the update claims the rows, so two workers running together cannot both send one.
+ */
+export async function sendDueReminders(origin: string, now = new Date()): Promise<number> {
+  const mails: QueuedMail[] = [];
+  await getDb()
+    .transaction()
+    .execute(async (trx) => {
+      const claimed = await trx
+        .updateTable("dialogue_registration")
+        .set({ reminder_sent_at: now })
+        .where("status", "=", "confirmed")
+        .where("reminder_sent_at", "is", null)
+        .where("dialogue_id", "in", (eb) =>
+          eb
+            .selectFrom("dialogue")
+            .select("id")
+            .where("state", "in", ["open", "closed"])
+            .where("starts_at", ">", now)
+            .where("starts_at", "<=", new Date(now.getTime() + 48 * 3600_000)),
+        )
+        .returning("id")
+        .execute();
+      for (const { id } of claimed) mails.push(await queueRegistrationMail(trx, id, "reminder", origin));
+    });
+  await sendQueuedMail(mails);
+  return mails.length;
+}
