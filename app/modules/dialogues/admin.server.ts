@@ -6,6 +6,7 @@
 import { sql } from "kysely";
 import type { DialogueState, OrganizationKind } from "../../../db/schema";
 import { recordAudit } from "~/modules/audit/audit.server";
+import { listCourses } from "~/modules/courses/lessons.server";
 import { getDb } from "~/utils/db.server";
 import { formatTimeRangeInZone, toLocalInputValue } from "~/utils/format";
 import type { Locale } from "~/utils/i18n";
@@ -13,7 +14,7 @@ import { pickLocalized, type LocalizedText } from "~/utils/localized";
 import type { DialogueForm, RegistrantQuery } from "./dialogues.schema.server";
 import { sendQueuedMail } from "./mail.server";
 import { fillAllSeats } from "./registration.server";
-import { isStandardTopic } from "./vocabulary";
+import { isStandardTopic, modesOf } from "./vocabulary";
 
 /** Which state may follow which: a summary is published from the summary page, not here. */
 export const STATE_CHANGES: Record<DialogueState, DialogueState[]> = {
@@ -175,6 +176,11 @@ export async function setFacilitator(dialogueId: number, userId: string, assigne
     });
 }
 
+/** The courses a dialogue can name for eligibility or priority. */
+export async function listCourseChoices(locale: Locale) {
+  return (await listCourses(locale)).map((course) => ({ slug: course.slug, title: course.title }));
+}
+
 /** Every dialogue with its registration counts, newest first. */
 export async function listDialoguesForAdmin(locale: Locale) {
   const rows = await getDb()
@@ -208,7 +214,7 @@ export async function listDialoguesForAdmin(locale: Locale) {
 }
 
 /** The edit page: form values in one language, agenda, facilitators and who could be assigned. */
-export async function getDialogueEditorView(dialogueId: number, locale: Locale) {
+export async function getDialogueEditorView(dialogueId: number, locale: Locale, edition: Locale = locale) {
   const dialogue = await getDb().selectFrom("dialogue").selectAll().where("id", "=", dialogueId).executeTakeFirst();
   if (!dialogue) return null;
   const [topics, facilitators, candidates] = await Promise.all([
@@ -229,12 +235,13 @@ export async function getDialogueEditorView(dialogueId: number, locale: Locale) 
     nextStates: STATE_CHANGES[dialogue.state],
     title: pickLocalized(dialogue.title, locale),
     translated: Object.keys(dialogue.title),
+    courses: await listCourseChoices(locale),
     values: {
-      locale,
-      title: dialogue.title[locale] ?? "",
-      description: dialogue.description[locale] ?? "",
+      locale: edition,
+      title: dialogue.title[edition] ?? "",
+      description: dialogue.description[edition] ?? "",
       sessionCode: dialogue.session_code,
-      sessionTitle: dialogue.session_title[locale] ?? "",
+      sessionTitle: dialogue.session_title[edition] ?? "",
       timeZone: zone,
       startsAt: toLocalInputValue(dialogue.starts_at, zone),
       endsAt: toLocalInputValue(dialogue.ends_at, zone),
@@ -310,3 +317,11 @@ export async function listRegistrants(dialogueId: number, query: RegistrantQuery
   }));
 }
 export type Registrant = Awaited<ReturnType<typeof listRegistrants>>[number];
+
+/** The registrant page: the dialogue's title and modes, and its registrants as filtered. */
+export async function getRegistrantsView(dialogueId: number, query: RegistrantQuery, locale: Locale) {
+  const dialogue = await getDb().selectFrom("dialogue").select(["id", "title", "format"]).where("id", "=", dialogueId).executeTakeFirst();
+  if (!dialogue) return null;
+  const registrants = await listRegistrants(dialogueId, query);
+  return { id: dialogue.id, title: pickLocalized(dialogue.title, locale), modes: modesOf(dialogue.format), registrants, query };
+}
