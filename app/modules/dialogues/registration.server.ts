@@ -12,7 +12,8 @@ import type { AttendanceMode, DialogueTable, RegistrationStatus } from "../../..
 import { recordAudit } from "~/modules/audit/audit.server";
 import { getDb, type Executor } from "~/utils/db.server";
 import type { RegistrationForm } from "./dialogues.schema.server";
-import { queueRegistrationMail, sendQueuedMail, type QueuedMail, type RegistrationMailKind } from "./mail.server";
+import { composeRegistrationMail, queueRegistrationMail, sendQueuedMail, type QueuedMail, type RegistrationMailKind } from "./mail.server";
+import { decideSeat } from "./seat-queue.server";
 import { modesOf } from "./vocabulary";
 
 export type RegistrationRefusal = "notOpen" | "notYetOpen" | "registrationClosed" | "ineligibleKind" | "courseRequired" | "modeNotOffered" | "declined";
@@ -103,7 +104,7 @@ async function holdsCertificate(trx: Executor, userId: string, courseSlug: strin
   return !!row;
 }
 
-function refusalFor(dialogue: LockedDialogue, now: Date): RegistrationRefusal | null {
+function refusalFor(dialogue: Omit<LockedDialogue, "id">, now: Date): RegistrationRefusal | null {
   if (dialogue.state !== "open" || dialogue.starts_at <= now) return dialogue.state === "open" ? "registrationClosed" : "notOpen";
   if (dialogue.registration_opens_at && now < dialogue.registration_opens_at) return "notYetOpen";
   if (dialogue.registration_closes_at && now >= dialogue.registration_closes_at) return "registrationClosed";
@@ -111,9 +112,12 @@ function refusalFor(dialogue: LockedDialogue, now: Date): RegistrationRefusal | 
 }
 
 /**
- * Registers a member, in one transaction: confirmed when a seat of the mode is free and nobody
- * waits for it, pending when the dialogue needs approval, else waitlisted. A second submission
- * returns the first registration unchanged. Draft or unknown dialogues resolve to null (404).
+ * Registers a member: confirmed when a seat of the mode is free and nobody waits for it, pending
+ * when the dialogue needs approval, else waitlisted. A second submission returns the first
+ * registration unchanged. Draft or unknown dialogues resolve to null (404).
+ *
+ * Everything that does not depend on the seats (eligibility, the e-mails' text) is done first,
+ * without a lock; the seat itself is decided in ./seat-queue.server.ts under the dialogue's lock.
  */
 export async function registerForDialogue(
   dialogueId: number,
@@ -121,64 +125,75 @@ export async function registerForDialogue(
   form: RegistrationForm,
   origin: string,
 ): Promise<RegistrationOutcome | null> {
-  const mails: QueuedMail[] = [];
-  const outcome = await getDb()
-    .transaction()
-    .execute(async (trx): Promise<RegistrationOutcome | null> => {
-      const dialogue = await lockDialogue(trx, dialogueId);
-      if (!dialogue || dialogue.state === "draft") return null;
-      const existing = await trx
-        .selectFrom("dialogue_registration")
-        .select(["id", "status"])
-        .where("dialogue_id", "=", dialogueId)
-        .where("user_id", "=", member.id)
-        .executeTakeFirst();
-      if (existing?.status === "declined") return { ok: false, reason: "declined" };
-      if (existing && existing.status !== "cancelled") return { ok: true, status: existing.status, repeated: true };
+  const db = getDb();
+  const [dialogue, existing, profile] = await Promise.all([
+    db.selectFrom("dialogue").select(dialogueColumns).where("id", "=", dialogueId).executeTakeFirst(),
+    db.selectFrom("dialogue_registration").select(["id", "status"]).where("dialogue_id", "=", dialogueId).where("user_id", "=", member.id).executeTakeFirst(),
+    db.selectFrom("app_user").select(["email", "display_name", "country_code"]).where("id", "=", member.id).executeTakeFirstOrThrow(),
+  ]);
+  if (!dialogue || dialogue.state === "draft") return null;
+  if (existing?.status === "declined") return { ok: false, reason: "declined" };
+  if (existing && existing.status !== "cancelled") return { ok: true, status: existing.status, repeated: true };
+  const refusal = eligibilityRefusal(dialogue, form, new Date());
+  if (refusal) return { ok: false, reason: refusal };
+  const certified = dialogue.course_slug ? await holdsCertificate(db, member.id, dialogue.course_slug) : false;
+  if (dialogue.course_rule === "required" && !certified) return { ok: false, reason: "courseRequired" };
 
-      const refusal = refusalFor(dialogue, new Date());
-      if (refusal) return { ok: false, reason: refusal };
-      if (!modesOf(dialogue.format).includes(form.mode) || capacityOf(dialogue, form.mode) === 0) return { ok: false, reason: "modeNotOffered" };
-      if (!dialogue.eligible_kinds.includes(form.organizationKind)) return { ok: false, reason: "ineligibleKind" };
-      const certified = dialogue.course_slug ? await holdsCertificate(trx, member.id, dialogue.course_slug) : false;
-      if (dialogue.course_rule === "required" && !certified) return { ok: false, reason: "courseRequired" };
+  const checkInCode = generateCheckInCode();
+  const mailData = { ...dialogue, ...profile, dialogue_id: dialogueId, mode: form.mode, locale: member.locale, check_in_code: checkInCode, decision_reason: "" };
+  const [confirmed, waitlisted, pending] = await Promise.all(
+    (["confirmed", "waitlisted", "pending"] as const).map((kind) => composeRegistrationMail(mailData, kind, origin)),
+  );
+  const { decision, mail } = await decideSeat(dialogueId, {
+    userId: member.id,
+    mode: form.mode,
+    cancelledId: existing?.status === "cancelled" ? existing.id : null,
+    row: {
+      priority: dialogue.course_rule === "priority" && certified,
+      organization_name: form.organizationName,
+      organization_kind: form.organizationKind,
+      country_code: profile.country_code,
+      statement: form.statement,
+      accessibility_needs: form.accessibilityNeeds,
+      list_publicly: form.listPublicly,
+      locale: member.locale,
+      check_in_code: checkInCode,
+    },
+    mails: { confirmed: confirmed!, waitlisted: waitlisted!, pending: pending! },
+    // The dialogue may have been closed, or its seats changed, since it was read above.
+    stillOpen: (locked) => locked.state === "open" && locked.approval_required === dialogue.approval_required && !eligibilityRefusal({ ...dialogue, ...locked, state: "open" }, form, new Date()),
+  });
+  await sendQueuedMail([mail]);
+  if ("closed" in decision) return { ok: false, reason: "registrationClosed" };
+  return { ok: true, ...decision };
+}
 
-      const profile = await trx.selectFrom("app_user").select("country_code").where("id", "=", member.id).executeTakeFirstOrThrow();
-      const now = new Date();
-      const values = {
-        mode: form.mode,
-        status: (dialogue.approval_required ? "pending" : "waitlisted") as RegistrationStatus,
-        waitlisted_at: dialogue.approval_required ? null : now,
-        priority: dialogue.course_rule === "priority" && certified,
-        organization_name: form.organizationName,
-        organization_kind: form.organizationKind,
-        country_code: profile.country_code,
-        statement: form.statement,
-        accessibility_needs: form.accessibilityNeeds,
-        list_publicly: form.listPublicly,
-        locale: member.locale,
-        decision_reason: "",
-        attended_at: null,
-        reminder_sent_at: null,
-        updated_at: now,
-      };
-      // A cancelled registration is taken up again: one row per member and dialogue.
-      const { id } = existing
-        ? await trx.updateTable("dialogue_registration").set(values).where("id", "=", existing.id).returning("id").executeTakeFirstOrThrow()
-        : await trx
-            .insertInto("dialogue_registration")
-            .values({ ...values, dialogue_id: dialogueId, user_id: member.id, check_in_code: generateCheckInCode() })
-            .returning("id")
-            .executeTakeFirstOrThrow();
+const dialogueColumns = [
+  "state",
+  "format",
+  "capacity_in_person",
+  "capacity_online",
+  "registration_opens_at",
+  "registration_closes_at",
+  "starts_at",
+  "ends_at",
+  "approval_required",
+  "eligible_kinds",
+  "course_slug",
+  "course_rule",
+  "title",
+  "time_zone",
+  "venue",
+  "online_url",
+] as const;
 
-      const promoted = dialogue.approval_required ? [] : await fillSeats(trx, dialogue, form.mode);
-      const status: RegistrationStatus = dialogue.approval_required ? "pending" : promoted.includes(id) ? "confirmed" : "waitlisted";
-      mails.push(await queueRegistrationMail(trx, id, status === "confirmed" ? "confirmed" : status === "pending" ? "pending" : "waitlisted", origin));
-      for (const other of promoted.filter((promotedId) => promotedId !== id)) mails.push(await queueRegistrationMail(trx, other, "promoted", origin));
-      return { ok: true, status, repeated: false };
-    });
-  await sendQueuedMail(mails);
-  return outcome;
+/** Why this form cannot register for this dialogue now (course certificates are checked apart). */
+function eligibilityRefusal(dialogue: Omit<LockedDialogue, "id">, form: RegistrationForm, now: Date): RegistrationRefusal | null {
+  const refusal = refusalFor(dialogue, now);
+  if (refusal) return refusal;
+  if (!modesOf(dialogue.format).includes(form.mode) || capacityOf(dialogue, form.mode) === 0) return "modeNotOffered";
+  if (!dialogue.eligible_kinds.includes(form.organizationKind)) return "ineligibleKind";
+  return null;
 }
 
 /** A member cancels their own registration; a seat it held goes to the head of the waiting list. */
