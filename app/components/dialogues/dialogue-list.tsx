@@ -37,3 +37,18 @@ export function IllustrativeNotice() {
     </p>
   );
 }
+
+/** The next dialogues, for pages outside the calendar (a country's profile). */
+export function UpcomingDialogues({ dialogues }: { dialogues: DialogueListEntry[] }) {
+  const { t } = useTranslation("dialogues");
+  const { to } = useLocale();
+  return (
+    <section aria-labelledby="upcoming-dialogues" className="section">
+      <h2 id="upcoming-dialogues">{t("country.title")}</h2>
+      {dialogues.length ? <DialogueList dialogues={dialogues} /> : <p>{t("country.none")}</p>}
+      <p>
+        <Link to={to("/dialogues")}>{t("calendar.title")}</Link>
+      </p>
+    </section>
+  );
+}

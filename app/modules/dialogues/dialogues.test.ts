@@ -239,6 +239,23 @@ describe("registration", () => {
   });
 });
 
+describe("the thread", () => {
+  it("lists a member's registrations on their account page and the next dialogues on a country's profile", async () => {
+    // The soonest dialogue of all, so the profile's short list has it.
+    const startsAt = new Date(Date.now() + 3_600_000);
+    const dialogueId = await createTestDialogue({ title: JSON.stringify({ en: "Thread dialogue", fr: "Dialogue du fil" }), starts_at: startsAt, ends_at: new Date(startsAt.getTime() + 3_600_000) });
+    const member = await signUpMember();
+    expect(visibleText((await member.client.get("/account")).text)).toContain("You have not registered for any constructive dialogue.");
+    await member.client.post(`/dialogues/${dialogueId}`, registration());
+    const account = visibleText((await member.client.get("/account")).text);
+    expect(account).toContain("Thread dialogue");
+    expect(account).toMatch(/In person · Confirmed/);
+    const country = visibleText((await anonymous.get("/countries/KEN")).text);
+    expect(country).toContain("Upcoming constructive dialogues");
+    expect(country).toContain("Thread dialogue");
+  });
+});
+
 describe("the secretariat", () => {
   it("creates a dialogue through the form, opens it, and only the secretariat can", async () => {
     const secretariat = await signInAs(DEMO.secretariat.email, DEMO.secretariat.password);
