@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "../db";
-import { uniqueEmail } from "../factories";
-import { auditPage, useBrowser } from "./browser";
+import { DEMO, uniqueEmail } from "../factories";
+import { auditPage, signedIn, useBrowser, violationsOn } from "./browser";
 
 const browser = useBrowser();
 const appUrl = () => process.env.APP_URL!;
@@ -51,6 +51,20 @@ describe("constructive dialogues in a real browser", () => {
       for (const path of [`${prefix}/dialogues`, `${prefix}/dialogues/${id}`]) {
         expect(await auditPage(browser(), path), path).toEqual([]);
       }
+    }
+  });
+
+  it("passes axe on the secretariat's dialogue pages, in English and Arabic", async () => {
+    const id = await upcomingDialogueId();
+    const secretariat = await signedIn(browser(), DEMO.secretariat);
+    try {
+      for (const prefix of ["", "/ar"]) {
+        for (const path of [`${prefix}/admin/dialogues`, `${prefix}/admin/dialogues/new`, `${prefix}/admin/dialogues/${id}`, `${prefix}/admin/dialogues/${id}/registrations`]) {
+          expect({ path, violations: await violationsOn(secretariat, path) }).toEqual({ path, violations: [] });
+        }
+      }
+    } finally {
+      await secretariat.close();
     }
   });
 });
