@@ -7,32 +7,26 @@ import { FormAlert, Notice } from "~/components/ui/form";
 import { requireRole } from "~/modules/auth/session.server";
 import { submitDialogueEdit } from "~/modules/dialogues/admin-actions.server";
 import { getDialogueEditorView } from "~/modules/dialogues/admin.server";
-import { DialogueId } from "~/modules/dialogues/dialogues.schema.server";
+import { dialogueIdParam } from "~/modules/dialogues/dialogues.schema.server";
 import { notFound } from "~/utils/http.server";
 import { isLocale, LOCALE_NAMES, LOCALES } from "~/utils/i18n";
 import { getRequestLocale } from "~/utils/i18n.server";
 import { useLocale } from "~/utils/i18n-react";
 import { pageMeta } from "~/utils/meta";
 
-function parseId(raw: string | undefined) {
-  const parsed = DialogueId.safeParse(raw);
-  if (!parsed.success) notFound();
-  return parsed.data;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "secretariat");
   const locale = getRequestLocale(request);
   const url = new URL(request.url);
   const edition = url.searchParams.get("edition");
-  const view = await getDialogueEditorView(parseId(params.id), locale, isLocale(edition) ? edition : locale);
+  const view = await getDialogueEditorView(dialogueIdParam(params.id), locale, isLocale(edition) ? edition : locale);
   if (!view) notFound();
   return { view, saved: url.searchParams.get("saved") };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "secretariat");
-  const outcome = await submitDialogueEdit(request, parseId(params.id), user.id);
+  const outcome = await submitDialogueEdit(request, dialogueIdParam(params.id), user.id);
   if (outcome.kind === "redirect") return redirect(outcome.to);
   if (outcome.kind === "notFound") notFound();
   return data(outcome.body, { status: outcome.status });

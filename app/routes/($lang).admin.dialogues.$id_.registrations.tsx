@@ -6,29 +6,24 @@ import { FormAlert, Notice, SelectField, TextField } from "~/components/ui/form"
 import { requireRole } from "~/modules/auth/session.server";
 import { submitRegistrantAction } from "~/modules/dialogues/admin-actions.server";
 import { getRegistrantsView } from "~/modules/dialogues/admin.server";
-import { DialogueId, REGISTRANT_FILTER_STATUSES, RegistrantQuery } from "~/modules/dialogues/dialogues.schema.server";
+import { dialogueIdParam, REGISTRANT_FILTER_STATUSES, RegistrantQuery } from "~/modules/dialogues/dialogues.schema.server";
+import { ORGANIZATION_KINDS } from "~/modules/dialogues/vocabulary";
 import { notFound } from "~/utils/http.server";
 import { getRequestLocale } from "~/utils/i18n.server";
 import { useLocale } from "~/utils/i18n-react";
 import { pageMeta } from "~/utils/meta";
 
-function parseId(raw: string | undefined) {
-  const parsed = DialogueId.safeParse(raw);
-  if (!parsed.success) notFound();
-  return parsed.data;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "secretariat");
   const url = new URL(request.url);
-  const view = await getRegistrantsView(parseId(params.id), RegistrantQuery.parse(Object.fromEntries(url.searchParams)), getRequestLocale(request));
+  const view = await getRegistrantsView(dialogueIdParam(params.id), RegistrantQuery.parse(Object.fromEntries(url.searchParams)), getRequestLocale(request));
   if (!view) notFound();
   return { view, changed: url.searchParams.get("changed"), checkedIn: url.searchParams.get("checkedIn"), again: url.searchParams.has("again"), statuses: REGISTRANT_FILTER_STATUSES };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "secretariat");
-  const outcome = await submitRegistrantAction(request, parseId(params.id), user.id);
+  const outcome = await submitRegistrantAction(request, dialogueIdParam(params.id), user.id);
   if (outcome.kind === "redirect") return redirect(outcome.to);
   if (outcome.kind === "notFound") notFound();
   return data(outcome.body, { status: outcome.status });
@@ -68,7 +63,7 @@ export default function Registrants() {
             label={t("registration.organizationKind")}
             optional
             defaultValue={view.query.kind ?? ""}
-            options={[{ value: "", label: t("calendar.any") }, ...["ngo", "academia", "private_sector", "igo", "government", "other"].map((kind) => ({ value: kind, label: t(`kinds.${kind}`) }))]}
+            options={[{ value: "", label: t("calendar.any") }, ...ORGANIZATION_KINDS.map((kind) => ({ value: kind, label: t(`kinds.${kind}`) }))]}
           />
           <TextField name="q" label={t("admin.searchRegistrants")} optional defaultValue={view.query.q ?? ""} maxLength={100} />
           <p>

@@ -7,7 +7,7 @@ import { RegistrationPanel } from "~/components/dialogues/registration-panel";
 import { IllustrativeNotice } from "~/components/dialogues/dialogue-list";
 import { getSessionUser, requireUser } from "~/modules/auth/session.server";
 import { submitRegistrationAction } from "~/modules/dialogues/actions.server";
-import { DialogueId } from "~/modules/dialogues/dialogues.schema.server";
+import { dialogueIdParam } from "~/modules/dialogues/dialogues.schema.server";
 import { getDialogueView } from "~/modules/dialogues/queries.server";
 import { notFound } from "~/utils/http.server";
 import { signInPath } from "~/utils/i18n";
@@ -15,14 +15,8 @@ import { getRequestLocale } from "~/utils/i18n.server";
 import { useLocale } from "~/utils/i18n-react";
 import { pageMeta } from "~/utils/meta";
 
-function parseId(raw: string | undefined) {
-  const parsed = DialogueId.safeParse(raw);
-  if (!parsed.success) notFound();
-  return parsed.data;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const id = parseId(params.id);
+  const id = dialogueIdParam(params.id);
   const locale = getRequestLocale(request);
   const { user } = await getSessionUser(request);
   const view = await getDialogueView(id, locale, user);
@@ -32,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const id = parseId(params.id);
+  const id = dialogueIdParam(params.id);
   const user = await requireUser(request);
   const outcome = await submitRegistrationAction(request, id, user);
   if (outcome.kind === "notFound") notFound();

@@ -1,22 +1,11 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SelectField, TextField } from "~/components/ui/form";
+import { STANDARD_TOPICS } from "~/modules/dialogues/vocabulary";
+import { CLUSTERS } from "~/modules/treaty/vocabulary";
 import type { FieldErrors } from "~/utils/forms.server";
 import { useTopicTitle, type AgendaItem } from "./dialogue-details";
 
-const STANDARD_TOPICS = [
-  "saq-good-practice",
-  "in-person-participation",
-  "timely-completion",
-  "timely-engagement",
-  "technical-assistance",
-  "multilingualism",
-  "cluster-one-experience",
-  "new-parties",
-  "stakeholders-in-saq",
-  "follow-up",
-] as const;
-const CLUSTERS = ["I", "II", "III", "IV"] as const;
 
 /** The state buttons: only the changes allowed from the current state. */
 export function StatePanel({ state, nextStates }: { state: string; nextStates: string[] }) {

@@ -2,10 +2,9 @@ import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormAlert, SelectField, TextAreaField, TextField } from "~/components/ui/form";
 import type { FieldErrors } from "~/utils/forms.server";
+import { DIALOGUE_FORMATS as FORMATS, ORGANIZATION_KINDS as KINDS } from "~/modules/dialogues/vocabulary";
 import { LOCALE_NAMES, LOCALES } from "~/utils/i18n";
 
-const FORMATS = ["in_person", "online", "hybrid"] as const;
-const KINDS = ["ngo", "academia", "private_sector", "igo", "government", "other"] as const;
 
 /** The secretariat's dialogue form: shared fields plus the title and description in one language. */
 export function DialogueEditor({ values, errors, courses }: { values: Record<string, string>; errors?: FieldErrors; courses: Array<{ slug: string; title: string }> }) {

@@ -21,7 +21,6 @@ type Registrant = {
   reason: string;
 };
 
-const MODES = ["in_person", "online"] as const;
 
 /**
  * The registrant list with a checkbox per row for bulk decisions (the checkboxes belong to the
@@ -46,7 +45,7 @@ export function RegistrantTable({ registrants, modes, errors }: { registrants: R
             ]}
           />
           <TextField name="reason" label={t("admin.reason")} hint={t("admin.reasonHint")} optional error={errors?.reason} maxLength={1000} />
-          <SelectField name="mode" label={t("admin.moveTo")} optional options={modes.filter((mode) => (MODES as readonly string[]).includes(mode)).map((mode) => ({ value: mode, label: t(`modes.${mode}`) }))} />
+          <SelectField name="mode" label={t("admin.moveTo")} optional options={modes.map((mode) => ({ value: mode, label: t(`modes.${mode}`) }))} />
           <p>
             <button type="submit">{t("admin.applyToSelected")}</button>
           </p>

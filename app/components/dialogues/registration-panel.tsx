@@ -1,10 +1,10 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormAlert, SelectField, TextAreaField, TextField } from "~/components/ui/form";
+import { ORGANIZATION_KINDS } from "~/modules/dialogues/vocabulary";
 import type { FieldError, FieldErrors } from "~/utils/forms.server";
 import { useLocale } from "~/utils/i18n-react";
 
-const ORGANIZATION_KINDS = ["ngo", "academia", "private_sector", "igo", "government", "other"] as const;
 
 export type RegistrationPanelProps = {
   dialogueId: number;

@@ -3,11 +3,19 @@ import { z } from "zod";
 import { ORGANIZATION_KINDS } from "../../../db/schema/platform";
 import { CLUSTERS } from "~/modules/treaty/vocabulary";
 import { text } from "~/utils/forms.server";
+import { notFound } from "~/utils/http.server";
 import { LOCALES } from "~/utils/i18n";
 import { ATTENDANCE_MODES, DIALOGUE_FORMATS, DIALOGUE_STATES } from "./vocabulary";
 
 /** A positive integer id from a URL or a form; anything else is a 404 or a 400 for the caller. */
 export const DialogueId = z.coerce.number().int().positive().max(2_147_483_647);
+
+/** The dialogue id of a URL (`params.id`); anything else is a 404. */
+export function dialogueIdParam(raw: string | undefined): number {
+  const parsed = DialogueId.safeParse(raw);
+  if (!parsed.success) notFound();
+  return parsed.data;
+}
 
 const checkbox = z
   .union([z.literal("on"), z.literal("1"), z.literal("true")])

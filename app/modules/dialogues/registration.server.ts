@@ -35,24 +35,26 @@ export function generateCheckInCode(): string {
   return `${chars.slice(0, 4).join("")}-${chars.slice(4).join("")}`;
 }
 
+/** What decides who may register and for which seat. */
+const SEAT_COLUMNS = [
+  "state",
+  "format",
+  "capacity_in_person",
+  "capacity_online",
+  "registration_opens_at",
+  "registration_closes_at",
+  "starts_at",
+  "approval_required",
+  "eligible_kinds",
+  "course_slug",
+  "course_rule",
+] as const;
+
 /** Locks the dialogue's row until the transaction ends; null when there is no such dialogue. */
 async function lockDialogue(trx: Executor, dialogueId: number): Promise<LockedDialogue | null> {
   const row = await trx
     .selectFrom("dialogue")
-    .select([
-      "id",
-      "state",
-      "format",
-      "capacity_in_person",
-      "capacity_online",
-      "registration_opens_at",
-      "registration_closes_at",
-      "starts_at",
-      "approval_required",
-      "eligible_kinds",
-      "course_slug",
-      "course_rule",
-    ])
+    .select(["id", ...SEAT_COLUMNS])
     .where("id", "=", dialogueId)
     .forUpdate()
     .executeTakeFirst();
@@ -168,19 +170,10 @@ export async function registerForDialogue(
   return { ok: true, ...decision };
 }
 
+/** What registering reads of a dialogue: its rules and what its e-mails say. */
 const dialogueColumns = [
-  "state",
-  "format",
-  "capacity_in_person",
-  "capacity_online",
-  "registration_opens_at",
-  "registration_closes_at",
-  "starts_at",
+  ...SEAT_COLUMNS,
   "ends_at",
-  "approval_required",
-  "eligible_kinds",
-  "course_slug",
-  "course_rule",
   "title",
   "time_zone",
   "venue",
@@ -196,29 +189,39 @@ function eligibilityRefusal(dialogue: Omit<LockedDialogue, "id">, form: Registra
   return null;
 }
 
-/** A member cancels their own registration; a seat it held goes to the head of the waiting list. */
-export async function cancelRegistration(dialogueId: number, userId: string, origin: string): Promise<boolean> {
+/**
+ * Runs `work` in a transaction with the dialogue's row locked (null when there is no such
+ * dialogue), then hands the e-mails it queued to delivery after commit.
+ */
+async function withLockedDialogue<T>(dialogueId: number, work: (trx: Executor, dialogue: LockedDialogue, mails: QueuedMail[]) => Promise<T>): Promise<T | null> {
   const mails: QueuedMail[] = [];
-  const cancelled = await getDb()
+  const result = await getDb()
     .transaction()
     .execute(async (trx) => {
       const dialogue = await lockDialogue(trx, dialogueId);
-      if (!dialogue) return false;
-      const registration = await trx
-        .updateTable("dialogue_registration")
-        .set({ status: "cancelled", waitlisted_at: null, updated_at: new Date() })
-        .where("dialogue_id", "=", dialogueId)
-        .where("user_id", "=", userId)
-        .where("status", "in", ["pending", "confirmed", "waitlisted"])
-        .returning(["id", "mode"])
-        .executeTakeFirst();
-      if (!registration) return false;
-      mails.push(await queueRegistrationMail(trx, registration.id, "cancelled", origin));
-      for (const id of await fillSeats(trx, dialogue, registration.mode)) mails.push(await queueRegistrationMail(trx, id, "promoted", origin));
-      return true;
+      return dialogue ? work(trx, dialogue, mails) : null;
     });
   await sendQueuedMail(mails);
-  return cancelled;
+  return result;
+}
+
+/** A member cancels their own registration; a seat it held goes to the head of the waiting list. */
+export async function cancelRegistration(dialogueId: number, userId: string, origin: string): Promise<boolean> {
+  const cancelled = await withLockedDialogue(dialogueId, async (trx, dialogue, mails) => {
+    const registration = await trx
+      .updateTable("dialogue_registration")
+      .set({ status: "cancelled", waitlisted_at: null, updated_at: new Date() })
+      .where("dialogue_id", "=", dialogueId)
+      .where("user_id", "=", userId)
+      .where("status", "in", ["pending", "confirmed", "waitlisted"])
+      .returning(["id", "mode"])
+      .executeTakeFirst();
+    if (!registration) return false;
+    mails.push(await queueRegistrationMail(trx, registration.id, "cancelled", origin));
+    for (const id of await fillSeats(trx, dialogue, registration.mode)) mails.push(await queueRegistrationMail(trx, id, "promoted", origin));
+    return true;
+  });
+  return cancelled ?? false;
 }
 
 export type StaffAction =
@@ -232,92 +235,85 @@ export type StaffAction =
  * transaction and audit-logged. Ids of other dialogues are ignored. Returns how many changed.
  */
 export async function applyStaffAction(dialogueId: number, action: StaffAction, actorId: string, origin: string): Promise<number | null> {
-  const mails: QueuedMail[] = [];
-  const changed = await getDb()
-    .transaction()
-    .execute(async (trx) => {
-      const dialogue = await lockDialogue(trx, dialogueId);
-      if (!dialogue) return null;
-      const targets = await trx
-        .selectFrom("dialogue_registration")
-        .select(["id", "mode", "status"])
+  return withLockedDialogue(dialogueId, async (trx, dialogue, mails) => {
+    const targets = await trx
+      .selectFrom("dialogue_registration")
+      .select(["id", "mode", "status"])
+      .where("dialogue_id", "=", dialogueId)
+      .where("id", "in", action.ids)
+      .orderBy("id")
+      .execute();
+    const now = new Date();
+    let ids: number[] = [];
+    const freedModes = new Set<AttendanceMode>();
+    const mailFor = new Map<number, RegistrationMailKind>();
+    if (action.intent === "approve") {
+      ids = targets.filter((target) => target.status === "pending").map((target) => target.id);
+      if (ids.length) {
+        // Approved registrations join the waiting list in the order they registered, then take free seats.
+        await trx
+          .updateTable("dialogue_registration")
+          .set({ status: "waitlisted", waitlisted_at: sql<Date>`created_at`, decision_reason: "", updated_at: now })
+          .where("id", "in", ids)
+          .execute();
+        for (const target of targets.filter((item) => ids.includes(item.id))) freedModes.add(target.mode);
+        for (const id of ids) mailFor.set(id, "waitlisted");
+      }
+    } else if (action.intent === "decline") {
+      const declinable = targets.filter((target) => target.status === "pending" || target.status === "confirmed" || target.status === "waitlisted");
+      ids = declinable.map((target) => target.id);
+      if (ids.length) {
+        await trx
+          .updateTable("dialogue_registration")
+          .set({ status: "declined", waitlisted_at: null, decision_reason: action.reason, updated_at: now })
+          .where("id", "in", ids)
+          .execute();
+        for (const target of declinable) if (target.status === "confirmed") freedModes.add(target.mode);
+        for (const id of ids) mailFor.set(id, "declined");
+      }
+    } else if (action.intent === "move") {
+      if (!modesOf(dialogue.format).includes(action.mode) || capacityOf(dialogue, action.mode) === 0) return 0;
+      const movable = targets.filter((target) => target.mode !== action.mode && target.status !== "declined" && target.status !== "cancelled");
+      ids = movable.map((target) => target.id);
+      if (ids.length) {
+        const live = movable.filter((target) => target.status !== "pending").map((target) => target.id);
+        // A moved registration queues for the new mode; it keeps its seat only if one is free there.
+        await trx.updateTable("dialogue_registration").set({ mode: action.mode, updated_at: now }).where("id", "in", ids).execute();
+        if (live.length) await trx.updateTable("dialogue_registration").set({ status: "waitlisted", waitlisted_at: now }).where("id", "in", live).execute();
+        for (const target of movable) if (target.status === "confirmed") freedModes.add(target.mode);
+        freedModes.add(action.mode);
+        for (const id of live) mailFor.set(id, "waitlisted");
+      }
+    } else {
+      const attended = await trx
+        .updateTable("dialogue_registration")
+        .set({ attended_at: now, updated_at: now })
         .where("dialogue_id", "=", dialogueId)
         .where("id", "in", action.ids)
-        .orderBy("id")
+        .where("status", "=", "confirmed")
+        .where("attended_at", "is", null)
+        .returning("id")
         .execute();
-      const now = new Date();
-      let ids: number[] = [];
-      const freedModes = new Set<AttendanceMode>();
-      const mailFor = new Map<number, RegistrationMailKind>();
-      if (action.intent === "approve") {
-        ids = targets.filter((target) => target.status === "pending").map((target) => target.id);
-        if (ids.length) {
-          // Approved registrations join the waiting list in the order they registered, then take free seats.
-          await trx
-            .updateTable("dialogue_registration")
-            .set({ status: "waitlisted", waitlisted_at: sql<Date>`created_at`, decision_reason: "", updated_at: now })
-            .where("id", "in", ids)
-            .execute();
-          for (const target of targets.filter((item) => ids.includes(item.id))) freedModes.add(target.mode);
-          for (const id of ids) mailFor.set(id, "waitlisted");
-        }
-      } else if (action.intent === "decline") {
-        const declinable = targets.filter((target) => target.status === "pending" || target.status === "confirmed" || target.status === "waitlisted");
-        ids = declinable.map((target) => target.id);
-        if (ids.length) {
-          await trx
-            .updateTable("dialogue_registration")
-            .set({ status: "declined", waitlisted_at: null, decision_reason: action.reason, updated_at: now })
-            .where("id", "in", ids)
-            .execute();
-          for (const target of declinable) if (target.status === "confirmed") freedModes.add(target.mode);
-          for (const id of ids) mailFor.set(id, "declined");
-        }
-      } else if (action.intent === "move") {
-        if (!modesOf(dialogue.format).includes(action.mode) || capacityOf(dialogue, action.mode) === 0) return 0;
-        const movable = targets.filter((target) => target.mode !== action.mode && target.status !== "declined" && target.status !== "cancelled");
-        ids = movable.map((target) => target.id);
-        if (ids.length) {
-          const live = movable.filter((target) => target.status !== "pending").map((target) => target.id);
-          // A moved registration queues for the new mode; it keeps its seat only if one is free there.
-          await trx.updateTable("dialogue_registration").set({ mode: action.mode, updated_at: now }).where("id", "in", ids).execute();
-          if (live.length) await trx.updateTable("dialogue_registration").set({ status: "waitlisted", waitlisted_at: now }).where("id", "in", live).execute();
-          for (const target of movable) if (target.status === "confirmed") freedModes.add(target.mode);
-          freedModes.add(action.mode);
-          for (const id of live) mailFor.set(id, "waitlisted");
-        }
-      } else {
-        const attended = await trx
-          .updateTable("dialogue_registration")
-          .set({ attended_at: now, updated_at: now })
-          .where("dialogue_id", "=", dialogueId)
-          .where("id", "in", action.ids)
-          .where("status", "=", "confirmed")
-          .where("attended_at", "is", null)
-          .returning("id")
-          .execute();
-        ids = attended.map((row) => row.id);
-      }
-      for (const mode of freedModes) {
-        for (const id of await fillSeats(trx, dialogue, mode)) mailFor.set(id, ids.includes(id) ? "confirmed" : "promoted");
-      }
-      for (const [id, kind] of mailFor) {
-        const mail = await queueRegistrationMail(trx, id, kind, origin);
-        mails.push(mail);
-      }
-      if (ids.length) {
-        await recordAudit(trx, {
-          actorId,
-          action: `dialogue.registration.${action.intent}`,
-          entityType: "dialogue",
-          entityId: String(dialogueId),
-          details: { ids, ...(action.intent === "move" ? { mode: action.mode } : {}), ...(action.intent === "decline" ? { reason: action.reason } : {}) },
-        });
-      }
-      return ids.length;
-    });
-  await sendQueuedMail(mails);
-  return changed;
+      ids = attended.map((row) => row.id);
+    }
+    for (const mode of freedModes) {
+      for (const id of await fillSeats(trx, dialogue, mode)) mailFor.set(id, ids.includes(id) ? "confirmed" : "promoted");
+    }
+    for (const [id, kind] of mailFor) {
+      const mail = await queueRegistrationMail(trx, id, kind, origin);
+      mails.push(mail);
+    }
+    if (ids.length) {
+      await recordAudit(trx, {
+        actorId,
+        action: `dialogue.registration.${action.intent}`,
+        entityType: "dialogue",
+        entityId: String(dialogueId),
+        details: { ids, ...(action.intent === "move" ? { mode: action.mode } : {}), ...(action.intent === "decline" ? { reason: action.reason } : {}) },
+      });
+    }
+    return ids.length;
+  });
 }
 
 export type CheckInOutcome = { ok: true; organization: string; alreadyIn: boolean } | { ok: false; reason: "unknownCode" | "notConfirmed" };
