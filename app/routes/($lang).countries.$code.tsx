@@ -18,6 +18,7 @@ import { getRequestLocale } from "~/utils/i18n.server";
 import { useLocale } from "~/utils/i18n-react";
 import { pageMeta } from "~/utils/meta";
 import { ScrollableTable } from "~/components/ui/scrollable-table";
+import { DataNotice } from "~/components/data-notice";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: chartsHref }];
 
@@ -106,6 +107,7 @@ export default function CountryProfile() {
   return (
     <>
       <h1>{profile.name}</h1>
+      <DataNotice notice={profile.notice} />
       {followed === "1" ? <Notice>{t("country.followed")}</Notice> : followed === "0" ? <Notice>{t("country.unfollowed")}</Notice> : null}
       <dl className="details">
         <dt>{t("country.kind")}</dt>

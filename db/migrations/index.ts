@@ -3,6 +3,7 @@ import * as foundation from "./20261128030000_foundation";
 import * as reviews from "./20261128040000_reviews";
 import * as learning from "./20261128050000_learning";
 import * as library from "./20261128060000_library";
+import * as dataSource from "./20261205010000_data_source";
 
 /**
  * Every migration, in order. A static list because the compiled server cannot import .ts files
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   "20261128040000_reviews": reviews,
   "20261128050000_learning": learning,
   "20261128060000_library": library,
+  "20261205010000_data_source": dataSource,
 };

@@ -3,7 +3,7 @@ import path from "node:path";
 import matter from "gray-matter";
 import { parse as parseYaml } from "yaml";
 import { isLocale } from "~/utils/i18n";
-import { ResourceEditionFrontmatter, ResourceMetaFile, type ResourceInput } from "./library.schema.server";
+import { ResourceEditionFrontmatter, ResourceMetaFile, splitPublishedOn, type ResourceInput } from "./library.schema.server";
 
 const RESOURCES_DIR = path.resolve("content/resources");
 
@@ -32,7 +32,9 @@ export async function readResourceFiles(dir = RESOURCES_DIR): Promise<ResourceIn
     resources.push({
       slug,
       type: meta.data.type,
-      publishedOn: meta.data.publishedOn,
+      ...(({ date, precision }) => ({ publishedOn: date, publishedPrecision: precision }))(splitPublishedOn(meta.data.publishedOn)),
+      dateSource: meta.data.dateSource ?? null,
+      illustrative: meta.data.illustrative ?? false,
       issuingBody: meta.data.issuingBody,
       symbol: meta.data.symbol ?? null,
       country: meta.data.country ?? null,
