@@ -159,6 +159,23 @@ describe("resource pages", () => {
     expect((await new TestClient().get("/articles/untoc/999")).status).toBe(404);
   });
 
+  it("shows demonstration documents as such: fictional parties only, with the illustrative-data notice", async () => {
+    const countryDocuments = await getDb().selectFrom("resource").select(["slug", "country_code", "illustrative"]).where("type", "in", ["saq_response", "list_of_observations"]).execute();
+    expect(countryDocuments.length).toBeGreaterThan(0);
+    // No SAQ response or list of observations is attributed to a real State.
+    for (const document of countryDocuments) expect(document, document.slug).toMatchObject({ country_code: null, illustrative: true });
+    for (const path of ["/library/example-saq-response-cluster-i", "/fr/library/example-list-of-observations-cluster-i", "/ar/library/example-saq-response-cluster-i"]) {
+      const page = await new TestClient().get(path);
+      expect(page.status, path).toBe(200);
+      expect(page.text, path).toContain('data-dataset="library"');
+      expect(visibleText(page.text), path).toMatch(/Exampleland|Exempleland/);
+    }
+    // A year-only date shows as the year, not as 1 January.
+    expect(visibleText((await new TestClient().get("/library/example-saq-response-cluster-i")).text)).toMatch(/Published 2024 /);
+    const real = await new TestClient().get("/library/legislative-guide-untoc-2016");
+    expect(real.text).not.toContain('data-dataset="library"');
+  });
+
   it("lists everything tagged with an article", async () => {
     const page = await new TestClient().get("/articles/untoc/5");
     expect(page.status).toBe(200);
