@@ -6,6 +6,7 @@
 import { LRUCache } from "lru-cache";
 import { getDb, type Executor } from "~/utils/db.server";
 import { noteIn, type DataNotice } from "~/modules/provenance/notice";
+import { unShortName } from "~/modules/countries/countries.server";
 import type { Locale } from "~/utils/i18n";
 import { type ReviewFilters, type ReviewListQuery } from "./reviews.schema.server";
 import { STAGES, type Stage } from "~/modules/treaty/vocabulary";
@@ -165,9 +166,12 @@ export async function getReviewStats() {
   return computeStats((await loadCachedStatus()).snapshot);
 }
 
-/** A party's name in `locale`, falling back to the imported (English) name. */
-export function partyName(party: { name: string; names: Record<string, string> }, locale: Locale) {
-  return party.names[locale] || party.name;
+/**
+ * A party's name in `locale`: its UN short name (content/countries/un-short-names.tsv), else the
+ * name the import gave in that language, else the imported (English) name.
+ */
+export function partyName(party: { code: string; name: string; names: Record<string, string> }, locale: Locale) {
+  return unShortName(party.code, locale) || party.names[locale] || party.name;
 }
 
 function namesIn(parties: Array<{ code: string; name: string; names: Record<string, string>; group: number }>, locale: Locale) {
@@ -298,7 +302,7 @@ export async function getCountryProfile(code: string, locale: Locale, userId: st
   return {
     notice: noticeOf(source, locale),
     code: party.code,
-    name: partyName({ name: party.name, names: party.names ?? {} }, locale),
+    name: partyName({ code: party.code, name: party.name, names: party.names ?? {} }, locale),
     kind: party.kind,
     group: party.review_group,
     joinedOn: party.joined_on,
