@@ -51,6 +51,7 @@ const AREA_NAMESPACES: Array<[RegExp, string[]]> = [
   [/^\/admin\/reviews(\/|$)/, ["admin", "reviews"]],
   [/^\/admin(\/|$)/, ["admin", "library", "courses", "reviews"]],
   [/^\/(account|sign-in|sign-up|sign-out|forgot-password|reset-password|verify-email)(\/|$)/, ["auth", "account"]],
+  [/^\/about\/?$/, ["about"]],
 ];
 
 export function namespacesFor(path: string): string[] {
