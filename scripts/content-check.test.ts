@@ -20,7 +20,7 @@ summary: { en: "A course that exists only in this test." }
 ---
 `;
 
-const lesson = (body: string, translation = "official") => `---\ntitle: "A lesson"\nestimatedMinutes: 5\ntranslation: ${translation}\n---\n\n${body}\n`;
+const lesson = (body: string, translation = "reviewed") => `---\ntitle: "A lesson"\nestimatedMinutes: 5\ntranslation: ${translation}\n---\n\n${body}\n`;
 const QUIZ = (correct: string) => `<Quiz id="fixture-quiz">
   <Question id="q1" kind="single" prompt="Which one?">
     <Option id="a"${correct === "a" ? " correct" : ""}>A</Option>

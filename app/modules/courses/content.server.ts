@@ -154,7 +154,7 @@ export function pickLocalized(text: Partial<Record<Locale, string>>, locale: Loc
 /** The file to show for `locale` (falling back to English) and its translation status. */
 export function resolveLessonFile(lesson: LessonEntry, locale: Locale): { file: LessonFile; status: TranslationStatus; fallback: boolean } {
   const own = lesson.files[locale];
-  if (own) return { file: own, status: locale === DEFAULT_LOCALE ? "official" : own.frontmatter.translation, fallback: false };
+  if (own) return { file: own, status: locale === DEFAULT_LOCALE ? "original" : own.frontmatter.translation, fallback: false };
   return { file: lesson.files.en, status: "missing", fallback: true };
 }
 
