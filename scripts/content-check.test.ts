@@ -20,7 +20,7 @@ summary: { en: "A course that exists only in this test." }
 ---
 `;
 
-const lesson = (body: string, translation = "official") => `---\ntitle: "A lesson"\nestimatedMinutes: 5\ntranslation: ${translation}\n---\n\n${body}\n`;
+const lesson = (body: string, translation = "reviewed") => `---\ntitle: "A lesson"\nestimatedMinutes: 5\ntranslation: ${translation}\n---\n\n${body}\n`;
 const QUIZ = (correct: string) => `<Quiz id="fixture-quiz">
   <Question id="q1" kind="single" prompt="Which one?">
     <Option id="a"${correct === "a" ? " correct" : ""}>A</Option>
@@ -37,9 +37,9 @@ function writeCourse(name: string, files: Record<string, string>) {
   return dir;
 }
 
-async function contentCheck(courseRoot: string) {
+async function contentCheck(courseRoot: string, extra: string[] = []) {
   try {
-    const { stdout, stderr } = await run(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/content-check.ts", "--root", courseRoot], {
+    const { stdout, stderr } = await run(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/content-check.ts", "--root", courseRoot, ...extra], {
       env: { ...process.env, MDX_CACHE_DIR: path.join(root, ".cache") },
     });
     return { code: 0, output: stdout + stderr };
@@ -78,5 +78,65 @@ describe("npm run content:check", () => {
       expect(result.code, name).toBe(1);
       expect(result.output, name).toMatch(message);
     }
+  }, 120_000);
+
+  it("fails on a lesson or interface string that uses a non-glossary term, and names the glossary's term", async () => {
+    const base = path.join(root, "glossary-case");
+    const glossary = path.join(base, "glossary");
+    mkdirSync(glossary, { recursive: true });
+    for (const locale of ["ar", "zh", "fr", "ru", "es", "pt"]) writeFileSync(path.join(glossary, `${locale}.yml`), "concepts: {}\n");
+    writeFileSync(
+      path.join(glossary, "en.yml"),
+      'concepts:\n  state_under_review:\n    term: State under review\n    avoid: ["reviewed State"]\n  translation_status:\n    term: "Agora\'s translation"\n    avoidPattern: ["[Oo]fficial translation"]\n',
+    );
+    const locales = path.join(base, "locales");
+    mkdirSync(path.join(locales, "en"), { recursive: true });
+    writeFileSync(path.join(locales, "en", "courses.json"), JSON.stringify({ status: { reviewed: "Agora's translation, reviewed" } }));
+    const courses = path.join(base, "courses");
+    writeCourse("glossary-case/courses/fixture", { "en/01-start.mdx": lesson("Each State under review answers the questionnaire.") });
+    const options = ["--glossary", glossary, "--locales", locales, "--resources", path.join(base, "none")];
+    expect((await contentCheck(courses, options)).code).toBe(0);
+
+    writeCourse("glossary-case/courses/fixture", { "en/01-start.mdx": lesson("Each reviewed State answers the questionnaire.") });
+    const lessonCase = await contentCheck(courses, options);
+    expect(lessonCase.code).toBe(1);
+    expect(lessonCase.output).toMatch(/01-start\.mdx:\d+: uses "reviewed State"; the en glossary's term for state_under_review is "State under review"/);
+
+    writeCourse("glossary-case/courses/fixture", { "en/01-start.mdx": lesson("Each State under review answers the questionnaire.") });
+    writeFileSync(path.join(locales, "en", "courses.json"), JSON.stringify({ status: { reviewed: "Official translation" } }));
+    const interfaceCase = await contentCheck(courses, options);
+    expect(interfaceCase.code).toBe(1);
+    expect(interfaceCase.output).toMatch(/courses\.json \(status\.reviewed\): uses \/\[Oo\]fficial translation\//);
+  }, 120_000);
+
+  it("fails on a resource with a precise date and no source, and on a treaty reference that resolves to nothing", async () => {
+    const base = path.join(root, "resources-case");
+    const resources = path.join(base, "resources");
+    const writeResource = (slug: string, meta: string, body = "Text.") => {
+      mkdirSync(path.join(resources, slug), { recursive: true });
+      writeFileSync(path.join(resources, slug, "meta.yml"), meta);
+      writeFileSync(path.join(resources, slug, "en.md"), `---\ntitle: "A resource"\nsummary: "A summary."\n---\n${body}\n`);
+    };
+    const meta = (date: string, extra = "", articles = '["untoc:5", "cluster:I"]') =>
+      `type: guide\npublishedOn: ${date}\nissuingBody: "UNODC"\n${extra}tags:\n  articles: ${articles}\n  clusters: ["I"]\n`;
+    writeResource("a-year", meta('"2017"'));
+    writeResource("a-dated-one", meta('"2020-06-18"', 'dateSource: "UNODC press release of 7 July 2020"\n'), "See [article 5](/articles/untoc/5).");
+    const courses = path.join(root, "good");
+    const options = ["--resources", resources];
+    expect((await contentCheck(courses, options)).code).toBe(0);
+
+    writeResource("an-invented-day", meta('"2021-02-01"'));
+    const dateCase = await contentCheck(courses, options);
+    expect(dateCase.code).toBe(1);
+    expect(dateCase.output).toMatch(/an-invented-day\/meta\.yml: publishedOn "2021-02-01" is a precise date without a source/);
+
+    writeResource("an-invented-day", meta("2021"));
+    writeResource("a-bad-reference", meta('"2019"', "", '["untoc:99", "cluster:V"]'), "See [article 77](/articles/som/77).");
+    const referenceCase = await contentCheck(courses, options);
+    expect(referenceCase.code).toBe(1);
+    expect(referenceCase.output).toMatch(/article untoc:99 is not in treaty\.json/);
+    expect(referenceCase.output).toMatch(/cluster:V names no cluster of treaty\.json/);
+    expect(referenceCase.output).toMatch(/en\.md:\d+: link to article som:77, which is not in treaty\.json/);
+    expect(referenceCase.output).not.toMatch(/an-invented-day/);
   }, 120_000);
 });

@@ -2,8 +2,12 @@
  * Imports review status from a folder holding parties.csv, reviews.csv and focal_points.csv (and,
  * optionally, parties.json), through the same module as /admin/reviews/import:
  *
- *   npm run reviews:import -- DIR [--dry-run] [--as-of YYYY-MM-DD] [--details FILE]
+ *   npm run reviews:import -- DIR --source "where the data come from" [--illustrative]
+ *                             [--dry-run] [--as-of YYYY-MM-DD] [--details FILE]
  *
+ * The source is required: applying the import records it as the provenance of the review status,
+ * and pages show the illustrative-data notice while the data are marked --illustrative. A folder
+ * may state both in its own source.json ({"illustrative": …, "description": …}); the options win.
  * Prints the dry-run report (every problem with file, line and column; every change); applies
  * it unless --dry-run is given or there is any problem (exit status 1).
  */
@@ -15,17 +19,32 @@ import { runScript } from "./lib/boot";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { "dry-run": { type: "boolean", default: false }, "as-of": { type: "string" }, details: { type: "string" } },
+  options: {
+    "dry-run": { type: "boolean", default: false },
+    "as-of": { type: "string" },
+    details: { type: "string" },
+    source: { type: "string" },
+    illustrative: { type: "boolean" },
+  },
 });
 const dir = positionals[0];
 const asOf = values["as-of"];
+const usage = 'Usage: npm run reviews:import -- DIR --source "where the data come from" [--illustrative] [--dry-run] [--as-of YYYY-MM-DD] [--details parties.json]';
 if (!dir || (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf))) {
-  console.error("Usage: npm run reviews:import -- DIR [--dry-run] [--as-of YYYY-MM-DD] [--details parties.json]");
+  console.error(usage);
   process.exit(2);
 }
 
 await runScript(async () => {
   const { createImport, applyImport } = await import("~/modules/reviews/import.server");
+  const { readProvenanceFile } = await import("~/modules/reviews/provenance-file.server");
+  const stated = await readProvenanceFile(path.join(dir, "source.json"));
+  const description = (values.source ?? stated?.description ?? "").trim();
+  if (!description || description.length > 500) {
+    console.error(`The source of the data is required (--source, at most 500 characters, or ${path.join(dir, "source.json")}).\n${usage}`);
+    process.exit(2);
+  }
+  const provenance = { description, illustrative: values.illustrative ?? stated?.illustrative ?? false };
   const { formatReport } = await import("~/modules/reviews/report.server");
   const files: Record<string, string | Uint8Array> = {};
   for (const name of ["parties.csv", "reviews.csv", "focal_points.csv"]) {
@@ -35,7 +54,8 @@ await runScript(async () => {
   const details = values.details ?? (existsSync(path.join(dir, "parties.json")) ? path.join(dir, "parties.json") : undefined);
   if (details) files["parties.json"] = new Uint8Array(await readFile(details));
 
-  const { id, report } = await createImport({ files, asOf, actorId: null, source: "cli" });
+  const { id, report } = await createImport({ files, asOf, actorId: null, source: "cli", provenance });
+  console.log(`Source: ${provenance.description}${provenance.illustrative ? " (illustrative data: pages will say so)" : ""}`);
   console.log(await formatReport(report));
   if (report.problems.length) {
     process.exitCode = 1;

@@ -6,7 +6,7 @@ import { requireRole } from "~/modules/auth/session.server";
 import { applyImport, createImport, getImport, listImports, type ImportReport } from "~/modules/reviews/import.server";
 import { ApplyImportForm, ImportOptionsForm } from "~/modules/reviews/reviews.schema.server";
 import { readUploadedFiles, UPLOAD_FIELDS } from "~/modules/reviews/upload.server";
-import { parseForm, type FieldError, type FieldErrors } from "~/utils/forms.server";
+import { parseForm, toFormData, type FieldError, type FieldErrors } from "~/utils/forms.server";
 import { localePath } from "~/utils/i18n";
 import { getRequestLocale } from "~/utils/i18n.server";
 import { useLocale } from "~/utils/i18n-react";
@@ -21,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     imports: (await listImports()).map((row) => ({ ...row, created_at: row.created_at.toISOString(), applied_at: row.applied_at?.toISOString() ?? null })),
     selected: selected
-      ? { id: selected.id, asOf: selected.as_of, source: selected.source, appliedAt: selected.applied_at?.toISOString() ?? null, report: selected.report, problemCount: selected.problem_count }
+      ? { id: selected.id, asOf: selected.as_of, source: selected.source, description: selected.description, illustrative: selected.illustrative, appliedAt: selected.applied_at?.toISOString() ?? null, report: selected.report, problemCount: selected.problem_count }
       : null,
     applied: url.searchParams.get("applied") === "1",
   };
@@ -34,9 +34,13 @@ export async function action({ request }: ActionFunctionArgs) {
   if ((request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) {
     const upload = await readUploadedFiles(request);
     if ("error" in upload) return data({ formError: { key: `reviews:import.upload.${upload.error}` } as FieldError }, { status: 400 });
-    const options = ImportOptionsForm.safeParse({ asOf: upload.fields.asOf ?? "" });
-    if (!options.success) return data({ errors: { asOf: { key: "reviews:import.badAsOf" } } as FieldErrors }, { status: 400 });
-    const { id } = await createImport({ files: upload.files, asOf: options.data.asOf, actorId: user.id, source: "upload" });
+    const options = parseForm(toFormData({ asOf: "", description: "", ...upload.fields }), ImportOptionsForm);
+    if (!options.ok) {
+      const errors: FieldErrors = { ...options.errors, ...(options.errors.asOf ? { asOf: { key: "reviews:import.badAsOf" } } : {}) };
+      return data({ errors, values: options.values }, { status: 400 });
+    }
+    const { asOf, description, illustrative } = options.data;
+    const { id } = await createImport({ files: upload.files, asOf, actorId: user.id, source: "upload", provenance: { description, illustrative } });
     return redirect(`${here}?id=${id}`);
   }
   const form = parseForm(await request.formData(), ApplyImportForm);
@@ -162,6 +166,7 @@ export default function AdminReviewImport() {
   const result = useActionData<typeof action>();
   const formError = result && "formError" in result ? result.formError : undefined;
   const errors = result && "errors" in result ? result.errors : undefined;
+  const values = result && "values" in result ? result.values : undefined;
   const dateTime = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "short" });
   return (
     <>
@@ -173,6 +178,9 @@ export default function AdminReviewImport() {
       {selected ? (
         <section aria-labelledby="report" className="section">
           <h2 id="report">{t("import.reportTitle", { id: selected.id })}</h2>
+          <p>
+            {t("import.sourceIs", { source: selected.description ?? "—" })} {selected.illustrative ? t("import.markedIllustrative") : t("import.markedReal")}
+          </p>
           {selected.problemCount > 0 ? (
             <>
               <div role="alert" className="alert alert--error">
@@ -221,7 +229,15 @@ export default function AdminReviewImport() {
             </p>
             <input id={UPLOAD_FIELDS["parties.json"]} name={UPLOAD_FIELDS["parties.json"]} type="file" accept=".json,application/json" aria-describedby="details-hint" />
           </div>
-          <TextField name="asOf" type="date" label={t("import.asOf")} hint={t("import.asOfHint")} optional error={errors?.asOf} />
+          <TextField name="asOf" type="date" label={t("import.asOf")} hint={t("import.asOfHint")} optional error={errors?.asOf} defaultValue={values?.asOf} />
+          <TextField name="description" label={t("import.source")} hint={t("import.sourceHint")} error={errors?.description} maxLength={500} defaultValue={values?.description} />
+          <div className="field field--checkbox">
+            <input id="illustrative" name="illustrative" type="checkbox" aria-describedby="illustrative-hint" defaultChecked={values?.illustrative === "on"} />
+            <label htmlFor="illustrative">{t("import.illustrative")}</label>
+            <p id="illustrative-hint" className="field__hint">
+              {t("import.illustrativeHint")}
+            </p>
+          </div>
           <p>
             <button type="submit">{t("import.check")}</button>
           </p>

@@ -38,6 +38,7 @@ export default function ArticlePage() {
           t("article.noCluster")
         )}
       </p>
+      <p className="meta">{t("article.clusterSource")}</p>
       <h2>{t("article.tagged")}</h2>
       {tagged.length === 0 ? (
         <p>{t("article.none")}</p>

@@ -20,6 +20,7 @@ import { pageMeta } from "~/utils/meta";
 import { ScrollableTable } from "~/components/ui/scrollable-table";
 import { UpcomingDialogues } from "~/components/dialogues/dialogue-list";
 import { listUpcomingDialogues } from "~/modules/dialogues/queries.server";
+import { DataNotice } from "~/components/data-notice";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: chartsHref }];
 
@@ -109,6 +110,7 @@ export default function CountryProfile() {
   return (
     <>
       <h1>{profile.name}</h1>
+      <DataNotice notice={profile.notice} />
       {followed === "1" ? <Notice>{t("country.followed")}</Notice> : followed === "0" ? <Notice>{t("country.unfollowed")}</Notice> : null}
       <dl className="details">
         <dt>{t("country.kind")}</dt>

@@ -11,6 +11,9 @@ import { getRequestLocale } from "~/utils/i18n.server";
 import { useLocale } from "~/utils/i18n-react";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { pageMeta } from "~/utils/meta";
+import { formatPublished } from "~/utils/format";
+import { DataNotice } from "~/components/data-notice";
+import { recordNotice } from "~/modules/provenance/provenance.server";
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const slug = Slug.safeParse(params.slug);
@@ -30,6 +33,10 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     slug: resource.slug,
     type: resource.type,
     publishedOn: resource.published_on,
+    publishedPrecision: resource.published_precision,
+    dateSource: resource.date_source,
+    // A demonstration entry says so, whatever else the page shows.
+    notice: resource.illustrative ? recordNotice("library", resource.issuing_body) : null,
     issuingBody: resource.issuing_body,
     symbol: resource.symbol,
     country: resource.country_code ? (listCountries(locale).find((country) => country.code === resource.country_code)?.name ?? resource.country_code) : null,
@@ -91,7 +98,6 @@ export default function ResourcePage() {
   const { t, i18n } = useTranslation("library");
   const { to, locale } = useLocale();
   const data = useLoaderData<typeof loader>();
-  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: "long", timeZone: "UTC" });
   const facetLink = (name: string, value: string) => `${to("/library")}?${new URLSearchParams({ [name]: value })}`;
   return (
     <article lang={data.edition.locale}>
@@ -112,6 +118,7 @@ export default function ResourcePage() {
           {t("resource.supersededBy")} <Link to={to(`/library/${data.supersededBy.slug}`)}>{data.supersededBy.title}</Link>
         </p>
       ) : null}
+      <DataNotice notice={data.notice} lang={locale} />
       <p className="lead">{data.edition.summary}</p>
       <div className="two-col">
         <div>
@@ -137,7 +144,15 @@ export default function ResourcePage() {
         <aside className="aside-box" lang={locale} aria-label={t("resource.tags")}>
           <dl className="details">
             <dt>{t("resource.published")}</dt>
-            <dd>{date.format(new Date(`${data.publishedOn}T00:00:00Z`))}</dd>
+            <dd>
+              {formatPublished(data.publishedOn, data.publishedPrecision, i18n.language)}
+              {data.dateSource ? (
+                <span className="meta">
+                  {" "}
+                  ({t("resource.dateSource", { source: data.dateSource })})
+                </span>
+              ) : null}
+            </dd>
             <dt>{t("resource.issuedBy")}</dt>
             <dd>{data.issuingBody}</dd>
             {data.symbol ? (

@@ -14,6 +14,7 @@ import { getRequestLocale } from "~/utils/i18n.server";
 import { useLocale } from "~/utils/i18n-react";
 import { pageMeta } from "~/utils/meta";
 import { ScrollableTable } from "~/components/ui/scrollable-table";
+import { DataNotice } from "~/components/data-notice";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: chartsHref }];
 
@@ -26,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function ReviewsDashboard() {
   const { t, i18n } = useTranslation(["reviews", "common"]);
   const { locale, to } = useLocale();
-  const { filters, stats, reference, gate, gateCluster, overdue, partiesWithoutByGroup } = useLoaderData<typeof loader>();
+  const { filters, notice, stats, reference, gate, gateCluster, overdue, partiesWithoutByGroup } = useLoaderData<typeof loader>();
   const rtl = getDirection(locale) === "rtl";
   const number = numberFormat(i18n.language);
   const groupRows = GROUPS.filter((group) => !filters.group || group === filters.group);
@@ -49,6 +50,7 @@ export default function ReviewsDashboard() {
     <>
       <h1>{t("dashboard.title")}</h1>
       <p className="lead">{t("dashboard.intro")}</p>
+      <DataNotice notice={notice} />
 
       <Form method="get" className="review-filters" aria-label={t("dashboard.filters")}>
         <GroupClusterFields group={filters.group} cluster={filters.cluster} />

@@ -11,6 +11,7 @@ import { getRequestLocale } from "~/utils/i18n.server";
 import { useLocale } from "~/utils/i18n-react";
 import { pageMeta } from "~/utils/meta";
 import { ScrollableTable } from "~/components/ui/scrollable-table";
+import { DataNotice } from "~/components/data-notice";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: chartsHref }];
 
@@ -28,7 +29,7 @@ type SortKey = ReviewListQuery["sort"];
 export default function ReviewList() {
   const { t } = useTranslation(["reviews", "common"]);
   const { locale, to } = useLocale();
-  const { query, items, total, pages, page } = useLoaderData<typeof loader>();
+  const { query, notice, items, total, pages, page } = useLoaderData<typeof loader>();
   const base: Record<string, string> = {};
   if (query.group) base.group = String(query.group);
   if (query.cluster) base.cluster = query.cluster;
@@ -55,6 +56,7 @@ export default function ReviewList() {
   return (
     <>
       <h1>{t("list.title")}</h1>
+      <DataNotice notice={notice} />
       <p className="lead">{t("list.intro")}</p>
       <Form method="get" className="review-filters" aria-label={t("dashboard.filters")}>
         <div className="field">

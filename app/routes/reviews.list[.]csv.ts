@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { stringify } from "csv-stringify/sync";
+import { noticeLines } from "~/modules/provenance/provenance.server";
 import { listReviews } from "~/modules/reviews/queries.server";
 import { ReviewListQuery } from "~/modules/reviews/reviews.schema.server";
 import { isLocale } from "~/utils/i18n";
@@ -9,8 +10,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
   const query = ReviewListQuery.parse(Object.fromEntries(params));
   const lang = params.get("lang");
-  const { items } = await listReviews({ ...query, page: undefined }, isLocale(lang) ? lang : "en");
-  const csv = stringify(
+  const locale = isLocale(lang) ? lang : "en";
+  const { items, notice } = await listReviews({ ...query, page: undefined }, locale);
+  // Illustrative data say so in the file itself, above the header.
+  const csv = (await noticeLines(notice, locale)) + stringify(
     items.map((item) => ({
       cluster: item.cluster,
       state_under_review: item.state_under_review,

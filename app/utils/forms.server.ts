@@ -62,5 +62,12 @@ export function parseForm<S extends z.ZodType>(formData: FormData, schema: S): F
   return { ok: false, errors, values };
 }
 
+/** Text fields read elsewhere (a multipart upload) as FormData, for `parseForm`. */
+export function toFormData(fields: Record<string, string>): FormData {
+  const formData = new FormData();
+  for (const [name, value] of Object.entries(fields)) formData.append(name, value);
+  return formData;
+}
+
 /** A trimmed text field; empty means missing. */
 export const text = (max: number) => z.string().trim().min(1).max(max);

@@ -53,6 +53,7 @@ const AREA_NAMESPACES: Array<[RegExp, string[]]> = [
   [/^\/admin\/dialogues(\/|$)/, ["admin", "dialogues", "observations"]],
   [/^\/admin(\/|$)/, ["admin", "library", "courses", "reviews", "dialogues"]],
   [/^\/(account|sign-in|sign-up|sign-out|forgot-password|reset-password|verify-email)(\/|$)/, ["auth", "account", "dialogues"]],
+  [/^\/about\/?$/, ["about"]],
 ];
 
 export function namespacesFor(path: string): string[] {

@@ -4,6 +4,7 @@ import * as reviews from "./20261128040000_reviews";
 import * as learning from "./20261128050000_learning";
 import * as library from "./20261128060000_library";
 import * as dialogues from "./20261204160000_dialogues";
+import * as dataSource from "./20261205010000_data_source";
 
 /**
  * Every migration, in order. A static list because the compiled server cannot import .ts files
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   "20261128050000_learning": learning,
   "20261128060000_library": library,
   "20261204160000_dialogues": dialogues,
+  "20261205010000_data_source": dataSource,
 };

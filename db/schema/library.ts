@@ -54,11 +54,19 @@ export interface ReviewStageTable {
   stakeholders: Json<LocalizedText>;
 }
 
+export type DatePrecision = "year" | "month" | "day";
+
 export interface ResourceTable {
   id: Generated<number>;
   slug: string;
   type: ResourceType;
   published_on: string;
+  /** How much of published_on is known: a year alone is stored as its 1 January. */
+  published_precision: ColumnType<DatePrecision, DatePrecision | undefined, DatePrecision>;
+  /** Where an exact publication date was taken from (a URL or a document symbol). */
+  date_source: string | null;
+  /** A demonstration record, not a real document: shown with the illustrative-data notice. */
+  illustrative: ColumnType<boolean, boolean | undefined, boolean>;
   issuing_body: string;
   symbol: string | null;
   country_code: string | null;

@@ -69,6 +69,21 @@ export interface AuditLogTable {
   created_at: CreatedAt;
 }
 
+/**
+ * Where a data set shown on the platform comes from, and whether it is illustrative: pages and
+ * exports of that data set show a notice while `illustrative` is true (app/modules/provenance).
+ */
+export interface DataSourceTable {
+  dataset: string;
+  illustrative: boolean;
+  description: string;
+  /** An explanation per locale, shown with the notice; optional. */
+  notes: ColumnType<Record<string, string>, string | undefined, string>;
+  review_import_id: number | null;
+  recorded_by: string | null;
+  recorded_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
 export interface PlatformTables {
   app_user: AppUserTable;
   user_session: UserSessionTable;
@@ -76,4 +91,5 @@ export interface PlatformTables {
   rate_limit: RateLimitTable;
   mail_outbox: MailOutboxTable;
   audit_log: AuditLogTable;
+  data_source: DataSourceTable;
 }

@@ -70,6 +70,9 @@ export interface ReviewImportTable {
   source: "upload" | "cli" | "seed";
   files: Json<Record<string, string>>;
   as_of: NullableDate;
+  /** Where the imported data come from, as the importer stated it. */
+  description: string | null;
+  illustrative: ColumnType<boolean, boolean | undefined, boolean>;
   problem_count: number;
   summary: Json;
   applied_at: NullableTimestamp;

@@ -24,7 +24,7 @@ const { createImport, applyImport } = await import("~/modules/reviews/import.ser
 const elapsedMs = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
 async function timeImport(label: string, files: Awaited<ReturnType<typeof readDemoStatusFiles>>) {
   const start = process.hrtime.bigint();
-  const { id, report } = await createImport({ files, asOf: DEMO_STATUS_AS_OF, actorId: null, source: "cli" });
+  const { id, report } = await createImport({ files, asOf: DEMO_STATUS_AS_OF, actorId: null, source: "cli", provenance: { description: "Benchmark: the demo files", illustrative: true } });
   const dryRun = elapsedMs(start);
   if (report.problems.length) throw new Error(`${label}: ${report.problems.length} problems`);
   const applyStart = process.hrtime.bigint();

@@ -12,6 +12,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { toCsv } from "./csv";
+import { readUnShortNames } from "../../app/modules/countries/countries.server";
 import {
   NAME_OVERRIDES,
   NO_FOCAL_POINT,
@@ -393,11 +394,14 @@ const experts = new Map<string, { women: number; men: number }>(parties.map((p) 
   });
 }
 
+// Every party is named by its UN short name (content/countries/un-short-names.tsv).
+const unNames = readUnShortNames();
+
 const partiesJson = parties.map((p) => ({
   code: p.code,
   alpha2: p.alpha2,
   names: Object.fromEntries(
-    LOCALES.map((l) => [l, NAME_OVERRIDES[p.code]?.[l] ?? displayNames[l].of(p.alpha2) ?? p.name]),
+    LOCALES.map((l) => [l, unNames.get(p.code)?.[l] ?? NAME_OVERRIDES[p.code]?.[l] ?? displayNames[l].of(p.alpha2) ?? p.name]),
   ),
   kind: p.code === "EUU" ? "regional_organization" : "state",
   group: groupOf.get(p.code)!,
@@ -421,7 +425,7 @@ writeFileSync(
     ["code", "name", "kind", "group", "joined_on"],
     parties.map((p) => ({
       code: p.code,
-      name: p.name,
+      name: unNames.get(p.code)?.en ?? p.name,
       kind: p.code === "EUU" ? "regional_organization" : "state",
       group: String(groupOf.get(p.code)),
       joined_on: p.untoc,

@@ -36,7 +36,7 @@ describe("a visitor in the library, in a real browser", () => {
 });
 
 describe("accessibility of the library (axe-core, WCAG 2.2 AA)", () => {
-  for (const path of ["/library?q=guide", "/library/legislative-guide-untoc-2016", "/search?q=questionnaire", "/articles/untoc/5", "/ar/library?q=%D8%A7%D9%84%D8%AF%D9%84%D9%8A%D9%84"]) {
+  for (const path of ["/library?q=guide", "/library/legislative-guide-untoc-2017", "/ar/library/example-saq-response-cluster-i", "/search?q=questionnaire", "/articles/untoc/5", "/ar/library?q=%D8%A7%D9%84%D8%AF%D9%84%D9%8A%D9%84", "/about", "/ar/about"]) {
     it(`has no violations on ${path}`, async () => {
       expect(await auditPage(browser(), path)).toEqual([]);
     });

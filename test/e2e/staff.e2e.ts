@@ -9,7 +9,7 @@ describe("accessibility of the secretariat's and members' own pages (axe-core, W
     "/admin",
     "/admin/library",
     "/admin/library/new",
-    "/admin/library/legislative-guide-untoc-2016",
+    "/admin/library/legislative-guide-untoc-2017",
     "/admin/learning",
     "/admin/mail",
     "/admin/reviews/import",

@@ -8,6 +8,7 @@ import path from "node:path";
 import matter from "gray-matter";
 import { DEFAULT_LOCALE, LOCALES, type Locale } from "~/utils/i18n";
 import { COURSE_SLUG, CourseFrontmatter, LESSON_FILE, LessonFrontmatter, type TranslationStatus } from "./courses.schema.server";
+import { expandClusterRefs } from "~/modules/treaty/cluster-refs.server";
 
 export type LessonFile = {
   locale: Locale;
@@ -74,7 +75,7 @@ async function readCourse(root: string, slug: string): Promise<CourseEntry> {
   const courseFile = path.join(dir, "course.md");
   if (!COURSE_SLUG.test(slug)) throw new ContentError("course folder names are lowercase words joined by dashes", dir);
   const { data } = await readFrontmatter(courseFile);
-  const parsed = CourseFrontmatter.safeParse(data);
+  const parsed = CourseFrontmatter.safeParse(expandClusterRefs(data));
   if (!parsed.success) throw new ContentError(formatIssues(parsed.error), courseFile);
 
   const lessons = new Map<string, LessonEntry>();
@@ -84,7 +85,7 @@ async function readCourse(root: string, slug: string): Promise<CourseEntry> {
       const filePath = path.join(dir, locale, item.name);
       const match = LESSON_FILE.exec(item.name);
       if (!match) throw new ContentError("lesson files are named <nn>-<lesson-slug>.mdx", filePath);
-      const lessonFrontmatter = LessonFrontmatter.safeParse((await readFrontmatter(filePath)).data);
+      const lessonFrontmatter = LessonFrontmatter.safeParse(expandClusterRefs((await readFrontmatter(filePath)).data));
       if (!lessonFrontmatter.success) throw new ContentError(formatIssues(lessonFrontmatter.error), filePath);
       const slugWithNumber = item.name.replace(/\.mdx$/, "");
       if (locale !== DEFAULT_LOCALE && !lessons.has(slugWithNumber)) {
@@ -153,7 +154,7 @@ export function pickLocalized(text: Partial<Record<Locale, string>>, locale: Loc
 /** The file to show for `locale` (falling back to English) and its translation status. */
 export function resolveLessonFile(lesson: LessonEntry, locale: Locale): { file: LessonFile; status: TranslationStatus; fallback: boolean } {
   const own = lesson.files[locale];
-  if (own) return { file: own, status: locale === DEFAULT_LOCALE ? "official" : own.frontmatter.translation, fallback: false };
+  if (own) return { file: own, status: locale === DEFAULT_LOCALE ? "original" : own.frontmatter.translation, fallback: false };
   return { file: lesson.files.en, status: "missing", fallback: true };
 }
 

@@ -3,7 +3,12 @@ import { AUDIENCES, CLUSTERS, INSTRUMENTS, STAGES } from "~/modules/treaty/vocab
 import { LOCALES } from "~/utils/i18n";
 
 export const QUESTION_KINDS = ["single", "multiple", "truefalse"] as const;
-export const TRANSLATION_STATUSES = ["official", "machine", "missing"] as const;
+/**
+ * original: the English text Agora wrote; reviewed: Agora's translation, reviewed by a person;
+ * machine: machine-assisted, reviewed lightly; missing: not translated (English shown). None of
+ * them is an official United Nations text, and the labels must not suggest one.
+ */
+export const TRANSLATION_STATUSES = ["original", "reviewed", "machine", "missing"] as const;
 
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
 export type TranslationStatus = (typeof TRANSLATION_STATUSES)[number];
@@ -40,7 +45,7 @@ export type CourseFrontmatter = z.infer<typeof CourseFrontmatter>;
 export const LessonFrontmatter = z.strictObject({
   title: z.string().trim().min(1).max(300),
   estimatedMinutes: z.number().int().positive().max(600),
-  translation: z.enum(["official", "machine"]),
+  translation: z.enum(["reviewed", "machine"]),
   tags: Tags.partial().optional(),
 });
 export type LessonFrontmatter = z.infer<typeof LessonFrontmatter>;

@@ -259,7 +259,7 @@ describe("certificates", () => {
     const id = await userId(email);
     const lessonPage = visibleText((await client.get("/fr/courses/stakeholder-engagement/01-who-are-non-governmental-stakeholders")).text);
     expect(lessonPage).toContain(fr.quiz.title);
-    expect(lessonPage).toContain(fr.status.official);
+    expect(lessonPage).toContain(fr.status.reviewed);
     await finishCourse(client, "stakeholder-engagement", "/fr");
     const certificate = await getDb().selectFrom("certificate").select("code").where("user_id", "=", id).executeTakeFirstOrThrow();
     const last = visibleText((await client.get("/fr/courses/stakeholder-engagement/06-resources-hub-and-follow-up")).text);

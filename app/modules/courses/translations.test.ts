@@ -22,10 +22,10 @@ title: { en: "Fixture course", fr: "Cours d'essai", pt: "Curso de teste" }
 summary: { en: "A course that exists only in this test.", fr: "Un cours qui n'existe que dans ce test.", pt: "Um curso que só existe neste teste." }
 ---
 `,
-  "en/01-first.mdx": `---\ntitle: "The first lesson"\nestimatedMinutes: 10\ntranslation: official\n---\n\nEnglish text of the first lesson.\n`,
-  "fr/01-first.mdx": `---\ntitle: "La première leçon"\nestimatedMinutes: 10\ntranslation: official\n---\n\nTexte français de la première leçon.\n`,
+  "en/01-first.mdx": `---\ntitle: "The first lesson"\nestimatedMinutes: 10\ntranslation: reviewed\n---\n\nEnglish text of the first lesson.\n`,
+  "fr/01-first.mdx": `---\ntitle: "La première leçon"\nestimatedMinutes: 10\ntranslation: reviewed\n---\n\nTexte français de la première leçon.\n`,
   "pt/01-first.mdx": `---\ntitle: "A primeira lição"\nestimatedMinutes: 10\ntranslation: machine\n---\n\nTexto português da primeira lição.\n`,
-  "en/02-second.mdx": `---\ntitle: "The second lesson"\nestimatedMinutes: 10\ntranslation: official\n---\n\nEnglish text of the second lesson.\n`,
+  "en/02-second.mdx": `---\ntitle: "The second lesson"\nestimatedMinutes: 10\ntranslation: reviewed\n---\n\nEnglish text of the second lesson.\n`,
 };
 for (const [file, text] of Object.entries(files)) {
   mkdirSync(path.dirname(path.join(root, "fixture", file)), { recursive: true });
@@ -54,7 +54,7 @@ describe("lessons in each language", () => {
     expect(page.text).toMatch(/<html lang="ar" dir="rtl">/);
   });
 
-  it("marks a machine-assisted translation as such, and an official one as official", async () => {
+  it("marks a machine-assisted translation as such, and a reviewed one as reviewed", async () => {
     const client = new TestClient(app.url);
     client.acceptLanguage = "pt";
     const portuguese = visibleText((await client.get("/pt/courses/fixture/01-first")).text);
@@ -64,7 +64,7 @@ describe("lessons in each language", () => {
     expect(portuguese).not.toContain(strings("pt").lesson.fallbackNotice.replace("{{language}}", "Português"));
     const french = visibleText((await client.get("/fr/courses/fixture/01-first")).text);
     expect(french).toContain("Texte français de la première leçon.");
-    expect(french).toContain(strings("fr").status.official);
+    expect(french).toContain(strings("fr").status.reviewed);
     expect(french).not.toContain(strings("fr").lesson.fallbackNotice.replace("{{language}}", "Français"));
   });
 

@@ -3,7 +3,8 @@ import path from "node:path";
 import matter from "gray-matter";
 import { parse as parseYaml } from "yaml";
 import { isLocale } from "~/utils/i18n";
-import { ResourceEditionFrontmatter, ResourceMetaFile, type ResourceInput } from "./library.schema.server";
+import { expandClusterRefs } from "~/modules/treaty/cluster-refs.server";
+import { ResourceEditionFrontmatter, ResourceMetaFile, splitPublishedOn, type ResourceInput } from "./library.schema.server";
 
 const RESOURCES_DIR = path.resolve("content/resources");
 
@@ -17,7 +18,7 @@ export async function readResourceFiles(dir = RESOURCES_DIR): Promise<ResourceIn
   for (const slug of slugs) {
     const folder = path.join(dir, slug);
     const metaFile = path.join(folder, "meta.yml");
-    const meta = ResourceMetaFile.safeParse(parseYaml(await readFile(metaFile, "utf8")));
+    const meta = ResourceMetaFile.safeParse(expandClusterRefs(parseYaml(await readFile(metaFile, "utf8"))));
     if (!meta.success) throw new Error(`${metaFile}: ${meta.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`).join("; ")}`);
     const editions: ResourceInput["editions"] = [];
     for (const file of (await readdir(folder)).filter((name) => name.endsWith(".md")).sort()) {
@@ -32,7 +33,9 @@ export async function readResourceFiles(dir = RESOURCES_DIR): Promise<ResourceIn
     resources.push({
       slug,
       type: meta.data.type,
-      publishedOn: meta.data.publishedOn,
+      ...(({ date, precision }) => ({ publishedOn: date, publishedPrecision: precision }))(splitPublishedOn(meta.data.publishedOn)),
+      dateSource: meta.data.dateSource ?? null,
+      illustrative: meta.data.illustrative ?? false,
       issuingBody: meta.data.issuingBody,
       symbol: meta.data.symbol ?? null,
       country: meta.data.country ?? null,

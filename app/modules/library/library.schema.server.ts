@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { RESOURCE_TYPES } from "../../../db/schema/library";
+import { RESOURCE_TYPES, type DatePrecision } from "../../../db/schema/library";
 import { ArticleRef } from "~/modules/treaty/treaty.schema.server";
 import { AUDIENCES, CLUSTERS, INSTRUMENTS, STAGES } from "~/modules/treaty/vocabulary";
 import { LOCALES } from "~/utils/i18n";
@@ -18,10 +18,30 @@ export const ResourceTags = z.object({
 });
 export type ResourceTags = z.infer<typeof ResourceTags>;
 
+/**
+ * A publication date as precise as it is known: a year ("2017"), a month ("2020-06") or a day
+ * ("2020-06-18"). YAML reads an unquoted year as a number.
+ */
+export const PublishedOn = z
+  .union([z.number().int(), z.string()])
+  .transform((value) => String(value))
+  .pipe(z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, "a year (YYYY), a month (YYYY-MM) or a date (YYYY-MM-DD)"));
+
+/** "2017" → 2017-01-01 with precision "year": the database keeps a date and how much of it is known. */
+export function splitPublishedOn(value: string): { date: string; precision: DatePrecision } {
+  if (value.length === 4) return { date: `${value}-01-01`, precision: "year" };
+  if (value.length === 7) return { date: `${value}-01`, precision: "month" };
+  return { date: value, precision: "day" };
+}
+
 /** content/resources/<slug>/meta.yml */
 export const ResourceMetaFile = z.object({
   type: z.enum(RESOURCE_TYPES),
-  publishedOn: z.iso.date(),
+  publishedOn: PublishedOn,
+  /** Where an exact day (or month) was taken from: a URL or a document symbol. content:check requires it. */
+  dateSource: z.string().trim().min(1).max(500).optional(),
+  /** A demonstration record, not a real document: pages and exports say so. */
+  illustrative: z.boolean().optional(),
   issuingBody: z.string().min(1).max(200),
   symbol: z.string().max(80).optional(),
   country: CountryCode.optional(),
@@ -49,7 +69,11 @@ export type EditionInput = {
 export type ResourceInput = {
   slug: string;
   type: (typeof RESOURCE_TYPES)[number];
+  /** YYYY-MM-DD; with `publishedPrecision` "year", only its year is known. */
   publishedOn: string;
+  publishedPrecision: DatePrecision;
+  dateSource: string | null;
+  illustrative: boolean;
   issuingBody: string;
   symbol: string | null;
   country: string | null;

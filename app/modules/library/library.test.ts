@@ -129,7 +129,7 @@ describe("library search on Meilisearch", () => {
 
 describe("resource pages", () => {
   it("shows the edition in the reader's language, its tags and the other editions", async () => {
-    const page = await new TestClient().get("/fr/library/legislative-guide-untoc-2016");
+    const page = await new TestClient().get("/fr/library/legislative-guide-untoc-2017");
     expect(page.status).toBe(200);
     expect(page.text).toMatch(/<article lang="fr"/);
     expect(page.text).toContain('href="/fr/articles/untoc/5"');
@@ -137,11 +137,11 @@ describe("resource pages", () => {
   });
 
   it("shows another language edition on request, in the reader's interface language", async () => {
-    const page = await new TestClient().get("/library/legislative-guide-untoc-2016?edition=es");
+    const page = await new TestClient().get("/library/legislative-guide-untoc-2017?edition=es");
     expect(page.text).toMatch(/<html lang="en"/);
     expect(page.text).toMatch(/<article lang="es"/);
     expect(visibleText(page.text)).toContain("Guía legislativa");
-    const unknown = await new TestClient().get("/library/legislative-guide-untoc-2016?edition=xx");
+    const unknown = await new TestClient().get("/library/legislative-guide-untoc-2017?edition=xx");
     expect(unknown.text).toMatch(/<article lang="en"/);
   });
 
@@ -159,11 +159,28 @@ describe("resource pages", () => {
     expect((await new TestClient().get("/articles/untoc/999")).status).toBe(404);
   });
 
+  it("shows demonstration documents as such: fictional parties only, with the illustrative-data notice", async () => {
+    const countryDocuments = await getDb().selectFrom("resource").select(["slug", "country_code", "illustrative"]).where("type", "in", ["saq_response", "list_of_observations"]).execute();
+    expect(countryDocuments.length).toBeGreaterThan(0);
+    // No SAQ response or list of observations is attributed to a real State.
+    for (const document of countryDocuments) expect(document, document.slug).toMatchObject({ country_code: null, illustrative: true });
+    for (const path of ["/library/example-saq-response-cluster-i", "/fr/library/example-list-of-observations-cluster-i", "/ar/library/example-saq-response-cluster-i"]) {
+      const page = await new TestClient().get(path);
+      expect(page.status, path).toBe(200);
+      expect(page.text, path).toContain('data-dataset="library"');
+      expect(visibleText(page.text), path).toMatch(/Exampleland|Exempleland/);
+    }
+    // A year-only date shows as the year, not as 1 January.
+    expect(visibleText((await new TestClient().get("/library/example-saq-response-cluster-i")).text)).toMatch(/Published 2024 /);
+    const real = await new TestClient().get("/library/legislative-guide-untoc-2017");
+    expect(real.text).not.toContain('data-dataset="library"');
+  });
+
   it("lists everything tagged with an article", async () => {
     const page = await new TestClient().get("/articles/untoc/5");
     expect(page.status).toBe(200);
     expect(visibleText(page.text)).toMatch(/Participation in an organized criminal group/i);
-    expect(page.text).toContain('href="/library/legislative-guide-untoc-2016"');
+    expect(page.text).toContain('href="/library/legislative-guide-untoc-2017"');
   });
 });
 

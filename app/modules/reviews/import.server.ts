@@ -6,6 +6,7 @@
  */
 import { sql } from "kysely";
 import { recordAudit } from "~/modules/audit/audit.server";
+import { recordDataSource } from "~/modules/provenance/provenance.server";
 import { getDb, type Executor } from "~/utils/db.server";
 import { loadStatus, toSnapshot, type StoredParty, type StoredStatus } from "./queries.server";
 import { type Stage } from "~/modules/treaty/vocabulary";
@@ -155,8 +156,15 @@ function filesAsText(files: StatusFiles): Record<string, string> {
   return Object.fromEntries(Object.entries(files).map(([name, content]) => [name, typeof content === "string" ? content : new TextDecoder().decode(content)]));
 }
 
+/**
+ * Where imported status data come from, as the importer states it: applying the import records it
+ * as the provenance of the review status, and pages show the illustrative-data notice while
+ * `illustrative` is true.
+ */
+export type ImportProvenance = { description: string; illustrative: boolean };
+
 /** Runs the dry run and records it, so that it can be applied later without uploading again. */
-export async function createImport(input: { files: StatusFiles; asOf?: string; actorId: string | null; source: "upload" | "cli" | "seed" }) {
+export async function createImport(input: { files: StatusFiles; asOf?: string; actorId: string | null; source: "upload" | "cli" | "seed"; provenance: ImportProvenance }) {
   const report = await planImport(input.files);
   const { data: _data, ...summary } = report;
   const row = await getDb()
@@ -166,6 +174,8 @@ export async function createImport(input: { files: StatusFiles; asOf?: string; a
       source: input.source,
       files: JSON.stringify(filesAsText(input.files)),
       as_of: input.asOf ?? null,
+      description: input.provenance.description,
+      illustrative: input.provenance.illustrative,
       problem_count: report.problems.length,
       summary: JSON.stringify(summary),
     })
@@ -177,7 +187,7 @@ export async function createImport(input: { files: StatusFiles; asOf?: string; a
 export async function getImport(id: number) {
   const row = await getDb()
     .selectFrom("review_import")
-    .select(["id", "created_at", "created_by", "source", "as_of", "problem_count", "summary", "applied_at"])
+    .select(["id", "created_at", "created_by", "source", "as_of", "description", "illustrative", "problem_count", "summary", "applied_at"])
     .where("id", "=", id)
     .executeTakeFirst();
   return row && { ...row, report: row.summary as ImportReport };
@@ -187,7 +197,7 @@ export async function listImports(limit = 10) {
   return getDb()
     .selectFrom("review_import")
     .leftJoin("app_user", "app_user.id", "review_import.created_by")
-    .select(["review_import.id", "review_import.created_at", "review_import.source", "review_import.as_of", "review_import.problem_count", "review_import.applied_at", "app_user.display_name as createdBy"])
+    .select(["review_import.id", "review_import.created_at", "review_import.source", "review_import.as_of", "review_import.description", "review_import.illustrative", "review_import.problem_count", "review_import.applied_at", "app_user.display_name as createdBy"])
     .orderBy("review_import.id", "desc")
     .limit(limit)
     .execute();
@@ -207,7 +217,7 @@ export async function applyImport(importId: number, actorId: string | null): Pro
     .execute(async (trx) => {
       // One import at a time: a second apply waits, then sees the first one's result.
       await sql`select pg_advisory_xact_lock(hashtext('review_import'))`.execute(trx);
-      const row = await trx.selectFrom("review_import").select(["files", "applied_at", "as_of"]).where("id", "=", importId).forUpdate().executeTakeFirst();
+      const row = await trx.selectFrom("review_import").select(["files", "applied_at", "as_of", "description", "illustrative"]).where("id", "=", importId).forUpdate().executeTakeFirst();
       if (!row) return { ok: false, reason: "notFound" } as const;
       if (row.applied_at) return { ok: false, reason: "alreadyApplied" } as const;
       const current = await loadStatus(trx, { forUpdate: true });
@@ -216,6 +226,14 @@ export async function applyImport(importId: number, actorId: string | null): Pro
       const changes = diffStatus(current, data);
       const notifications = await writeStatus(trx, current, data, changes, { importId, actorId });
       await trx.updateTable("review_import").set({ applied_at: new Date(), applied_by: actorId }).where("id", "=", importId).execute();
+      // The status is now what this import says it is: illustrative or not, from its stated source.
+      await recordDataSource(trx, {
+        dataset: "reviews",
+        illustrative: row.illustrative,
+        description: row.description || `Review-status import #${importId}`,
+        reviewImportId: importId,
+        recordedBy: actorId,
+      });
       await recordAudit(trx, {
         actorId,
         action: "reviews.import",
@@ -229,6 +247,8 @@ export async function applyImport(importId: number, actorId: string | null): Pro
           stageChanges: changes.stages.length,
           notifications,
           asOf: row.as_of,
+          source: row.description,
+          illustrative: row.illustrative,
         },
       });
       return { ok: true, changeCount: countChanges(changes), notifications } as const;

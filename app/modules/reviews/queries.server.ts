@@ -5,6 +5,8 @@
  */
 import { LRUCache } from "lru-cache";
 import { getDb, type Executor } from "~/utils/db.server";
+import { noteIn, type DataNotice } from "~/modules/provenance/notice";
+import { unShortName } from "~/modules/countries/countries.server";
 import type { Locale } from "~/utils/i18n";
 import { type ReviewFilters, type ReviewListQuery } from "./reviews.schema.server";
 import { STAGES, type Stage } from "~/modules/treaty/vocabulary";
@@ -103,7 +105,8 @@ export function toSnapshot(status: { parties: PartyRow[]; reviews: ReviewRow[]; 
  * under the last applied import: one small indexed query per page instead of four, and every app
  * instance sees a new import on its next request.
  */
-const cache = new LRUCache<string, { snapshot: StatusSnapshot; parties: Array<{ code: string; name: string; names: Record<string, string>; group: number }> }>({ max: 4 });
+type CachedSource = { illustrative: boolean; description: string; notes: Record<string, string> } | null;
+const cache = new LRUCache<string, { snapshot: StatusSnapshot; parties: Array<{ code: string; name: string; names: Record<string, string>; group: number }>; source: CachedSource }>({ max: 4 });
 
 async function getStatusVersion() {
   const last = await getDb()
@@ -120,11 +123,13 @@ async function loadCachedStatus() {
   const version = await getStatusVersion();
   let entry = cache.get(version.key);
   if (!entry) {
-    const [snapshot, parties] = await Promise.all([
+    // The provenance changes only when an import is applied, like the status itself.
+    const [snapshot, parties, source] = await Promise.all([
       loadSnapshot(),
       getDb().selectFrom("party").select(["code", "name", "names", "review_group as group"]).execute(),
+      getDb().selectFrom("data_source").select(["illustrative", "description", "notes"]).where("dataset", "=", "reviews").executeTakeFirst(),
     ]);
-    entry = { snapshot, parties: parties.map((party) => ({ ...party, names: party.names ?? {} })) };
+    entry = { snapshot, parties: parties.map((party) => ({ ...party, names: party.names ?? {} })), source: source ?? null };
     cache.set(version.key, entry);
   }
   return { ...entry, asOf: version.asOf };
@@ -144,14 +149,29 @@ export async function loadSnapshot(executor: Executor = getDb()): Promise<Status
   return { parties, reviews, focalPoints };
 }
 
+/**
+ * The illustrative-data notice of the review status, or null when the status is real (the last
+ * applied import said so) or empty. Every page and export of review status shows it.
+ */
+export async function getReviewsNotice(locale: Locale): Promise<DataNotice | null> {
+  return noticeOf((await loadCachedStatus()).source, locale);
+}
+
+function noticeOf(source: CachedSource, locale: Locale): DataNotice | null {
+  return source?.illustrative ? { dataset: "reviews", description: source.description, note: noteIn(source.notes, locale) } : null;
+}
+
 /** GET /reviews/stats.json: the figures of the data as it stands. */
 export async function getReviewStats() {
   return computeStats((await loadCachedStatus()).snapshot);
 }
 
-/** A party's name in `locale`, falling back to the imported (English) name. */
-export function partyName(party: { name: string; names: Record<string, string> }, locale: Locale) {
-  return party.names[locale] || party.name;
+/**
+ * A party's name in `locale`: its UN short name (content/countries/un-short-names.tsv), else the
+ * name the import gave in that language, else the imported (English) name.
+ */
+export function partyName(party: { code: string; name: string; names: Record<string, string> }, locale: Locale) {
+  return unShortName(party.code, locale) || party.names[locale] || party.name;
 }
 
 function namesIn(parties: Array<{ code: string; name: string; names: Record<string, string>; group: number }>, locale: Locale) {
@@ -169,7 +189,7 @@ function referenceDate(snapshot: StatusSnapshot, asOf: string | null): { date: s
 
 /** Everything the /reviews dashboard shows, for the given filters. */
 export async function getDashboard(filters: ReviewFilters, locale: Locale) {
-  const { snapshot, parties, asOf } = await loadCachedStatus();
+  const { snapshot, parties, asOf, source } = await loadCachedStatus();
   const names = namesIn(parties, locale);
   const reference = referenceDate(snapshot, asOf);
   const stats = computeStats(snapshot, filters);
@@ -181,6 +201,7 @@ export async function getDashboard(filters: ReviewFilters, locale: Locale) {
   const withoutByGroup = { "1": 0, "2": 0, "3": 0 } as Record<string, number>;
   for (const party of partiesWithout) withoutByGroup[String(party.group)]!++;
   return {
+    notice: noticeOf(source, locale),
     stats,
     reference,
     gate: nextClusterGate(snapshot, cluster),
@@ -204,7 +225,7 @@ export type ReviewListItem = ReviewRow & { stage: Stage; group: number | null; n
 
 /** Every review with its stage, filtered, sorted and paged as /reviews/list asks. */
 export async function listReviews(query: Omit<ReviewListQuery, "page"> & { page?: number; perPage?: number }, locale: Locale) {
-  const { snapshot, parties } = await loadCachedStatus();
+  const { snapshot, parties, source } = await loadCachedStatus();
   const names = namesIn(parties, locale);
   const withFocalPoint = partiesWithCurrentFocalPoint(snapshot.focalPoints);
   const needle = query.q?.toLocaleLowerCase(locale);
@@ -241,7 +262,12 @@ export async function listReviews(query: Omit<ReviewListQuery, "page"> & { page?
   items.sort((a, b) => direction * compare(a, b) || byName(a, b));
   const perPage = query.perPage ?? items.length;
   const page = query.page ?? 1;
-  return { total: items.length, items: items.slice((page - 1) * perPage, page * perPage), pages: Math.max(1, Math.ceil(items.length / perPage)) };
+  return {
+    notice: noticeOf(source, locale),
+    total: items.length,
+    items: items.slice((page - 1) * perPage, page * perPage),
+    pages: Math.max(1, Math.ceil(items.length / perPage)),
+  };
 }
 
 /** The public profile of a party, or null for an unknown code. No focal-point names or contacts. */
@@ -249,7 +275,7 @@ export async function getCountryProfile(code: string, locale: Locale, userId: st
   const db = getDb();
   const party = await db.selectFrom("party").selectAll().where("code", "=", code).executeTakeFirst();
   if (!party) return null;
-  const [{ snapshot, parties }, history, following] = await Promise.all([
+  const [{ snapshot, parties, source }, history, following] = await Promise.all([
     loadCachedStatus(),
     db
       .selectFrom("country_review_history")
@@ -274,8 +300,9 @@ export async function getCountryProfile(code: string, locale: Locale, userId: st
     parties: [review.state_under_review, review.reviewer_1, review.reviewer_2].map((partyCode) => ({ code: partyCode, name: nameOf(partyCode), focalPoint: has(partyCode) })),
   });
   return {
+    notice: noticeOf(source, locale),
     code: party.code,
-    name: partyName({ name: party.name, names: party.names ?? {} }, locale),
+    name: partyName({ code: party.code, name: party.name, names: party.names ?? {} }, locale),
     kind: party.kind,
     group: party.review_group,
     joinedOn: party.joined_on,

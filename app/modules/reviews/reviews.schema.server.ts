@@ -22,8 +22,19 @@ export const CountryCode = z.string().regex(/^[A-Za-z]{3}$/).transform((code) =>
 
 export const FollowForm = z.object({ intent: z.enum(["follow", "unfollow"]) });
 
-/** The "status as of" date of an import; empty means "the latest date in the data". */
+/** Where imported data come from: a sentence, required, shown with the data while illustrative. */
+const ImportDescription = z.string().trim().min(1).max(500);
+
+/** A status folder's source.json (the CLI and the demo seed). */
+export const ImportProvenanceFile = z.strictObject({ illustrative: z.boolean(), description: ImportDescription });
+
+/**
+ * The options of an upload: the "status as of" date (empty means "the latest date in the data"),
+ * the source of the data, and whether they are illustrative (a checkbox: absent means real data).
+ */
 export const ImportOptionsForm = z.object({
+  description: ImportDescription,
+  illustrative: z.literal("on").optional().transform((value) => value === "on"),
   asOf: z
     .string()
     .trim()

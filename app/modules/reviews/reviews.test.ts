@@ -8,25 +8,34 @@ import { afterAll, describe, expect, it } from "vitest";
 import { getDb } from "../../../test/db";
 import { DEMO, signInAs, signUpMember } from "../../../test/factories";
 import { TestClient, visibleText, type TestResponse } from "../../../test/http-client";
-import { readDemoStatusFiles, DEMO_STATUS_AS_OF } from "../../../db/seed/reviews";
+import { readDemoProvenance, readDemoStatusFiles, DEMO_STATUS_AS_OF } from "../../../db/seed/reviews";
 import { applyImport, createImport, planImport } from "./import.server";
 import type { ReviewStats } from "./stats";
 import type { StatusFiles } from "./status-files.server";
 
 const anonymous = new TestClient();
-const getStats = async (client = anonymous) => JSON.parse((await client.get("/reviews/stats.json")).text) as ReviewStats;
+/** The figures of /reviews/stats.json, without its statement of where the data come from. */
+const getStats = async (client = anonymous) => {
+  const { dataSource: _source, ...stats } = JSON.parse((await client.get("/reviews/stats.json")).text) as ReviewStats & { dataSource: unknown };
+  return stats as ReviewStats;
+};
 const locale = (name: string) => JSON.parse(readFileSync(`app/locales/${name}/reviews.json`, "utf8"));
 
 /** Posts the status files through the upload form, as a browser does; returns the dry run's id. */
-async function upload(client: TestClient, files: Record<string, string>, asOf = ""): Promise<{ response: TestResponse; id: number | null }> {
+async function upload(client: TestClient, files: Record<string, string>, asOf = "", provenance = { description: "Test files", illustrative: true }): Promise<{ response: TestResponse; id: number | null }> {
   const form = new FormData();
   const field = { "parties.csv": "parties", "reviews.csv": "reviews", "focal_points.csv": "focal_points", "parties.json": "details" } as const;
   for (const [name, content] of Object.entries(files)) form.append(field[name as keyof typeof field], new Blob([content], { type: "text/csv" }), name);
   form.append("asOf", asOf);
+  form.append("description", provenance.description);
+  if (provenance.illustrative) form.append("illustrative", "on");
   const response = await client.request("/admin/reviews/import", { method: "POST", body: form, headers: { Origin: client.baseUrl } });
   const id = response.location ? Number(new URL(response.location, client.baseUrl).searchParams.get("id")) : null;
   return { response, id };
 }
+
+/** The lines of a CSV export without the comment lines that mark illustrative data. */
+const dataLines = (csv: string) => csv.trim().split("\n").filter((line) => !line.startsWith("#"));
 
 async function exportFiles(client: TestClient) {
   const files: Record<string, string> = {};
@@ -39,7 +48,7 @@ async function exportFiles(client: TestClient) {
 }
 
 async function restoreDemoData() {
-  const { id } = await createImport({ files: await readDemoStatusFiles(), asOf: DEMO_STATUS_AS_OF, actorId: null, source: "seed" });
+  const { id } = await createImport({ files: await readDemoStatusFiles(), asOf: DEMO_STATUS_AS_OF, actorId: null, source: "seed", provenance: await readDemoProvenance() });
   await applyImport(id, null);
 }
 
@@ -132,7 +141,7 @@ describe("the review list", () => {
 
     const csv = await anonymous.get("/reviews/list.csv?stage=list_of_observations");
     expect(csv.headers.get("content-type")).toMatch(/text\/csv/);
-    const lines = csv.text.trim().split("\n");
+    const lines = dataLines(csv.text);
     expect(lines[0]).toBe("cluster,state_under_review,name,group,stage,reviewer_1,reviewer_2,languages,initial_consultation_on,saq_submitted_on,feedback_submitted_on,observations_final_on");
     expect(lines).toHaveLength(5);
     expect(lines.slice(1).every((line) => line.includes(",list_of_observations,"))).toBe(true);
@@ -203,7 +212,7 @@ describe("focal-point names and contacts", () => {
         expect(leaks(response.text), path).toBe(false);
       }
     }
-    expect((await anonymous.get("/reviews/export/focal_points.csv")).text.split("\n")[0]).toBe("party,ministry,gender,designated_on,replaced_on");
+    expect(dataLines((await anonymous.get("/reviews/export/focal_points.csv")).text)[0]).toBe("party,ministry,gender,designated_on,replaced_on");
   });
 
   it("are visible to the secretariat only, on its own page and in its export", async () => {
@@ -211,7 +220,7 @@ describe("focal-point names and contacts", () => {
     const page = await secretariat.get("/admin/reviews/focal-points?party=ALB");
     expect(page.status).toBe(200);
     expect(page.text).toContain("fp-alb-1@example.org");
-    expect((await secretariat.get("/reviews/export/focal_points.csv")).text.split("\n")[0]).toBe("party,ministry,gender,designated_on,replaced_on,name,email");
+    expect(dataLines((await secretariat.get("/reviews/export/focal_points.csv")).text)[0]).toBe("party,ministry,gender,designated_on,replaced_on,name,email");
     const { client: member } = await signUpMember();
     expect((await member.get("/admin/reviews/focal-points")).status).toBe(403);
   });
@@ -252,7 +261,7 @@ describe("importing status files", () => {
       const plan = await planImport(files);
       expect(plan.problems.length, file).toBeGreaterThan(0);
       expect(plan.problems[0]!.file).toBe(file);
-      const { id } = await createImport({ files, actorId: null, source: "cli" });
+      const { id } = await createImport({ files, actorId: null, source: "cli", provenance: { description: "Test files", illustrative: true } });
       expect(await applyImport(id, null)).toMatchObject({ ok: false, reason: "hasProblems" });
     }
     expect(await getStats()).toEqual(before);
@@ -277,7 +286,7 @@ describe("importing status files", () => {
     const secretariat = await signInAs(DEMO.secretariat.email, DEMO.secretariat.password);
     const files = await exportFiles(secretariat);
     const before = await getStats();
-    const reviewLines = files["reviews.csv"]!.trim().split("\n");
+    const reviewLines = dataLines(files["reviews.csv"]!);
     // Line 3 of reviews.csv: a reviewer equal to the state under review.
     const [cluster, state, , second, ...rest] = reviewLines[2]!.split(",");
     reviewLines[2] = [cluster, state, state, second, ...rest].join(",");
@@ -311,7 +320,8 @@ describe("importing status files", () => {
     const applied = await secretariat.post("/admin/reviews/import", { importId: String(id) });
     expect(applied.status).toBe(302);
     expect(await getStats()).toEqual(before);
-    expect(await exportFiles(secretariat)).toEqual(files);
+    const data = (all: Record<string, string>) => Object.fromEntries(Object.entries(all).map(([name, text]) => [name, dataLines(text)]));
+    expect(data(await exportFiles(secretariat))).toEqual(data(files));
     // Applying the same import twice is refused.
     expect((await secretariat.post("/admin/reviews/import", { importId: String(id) })).status).toBe(409);
   });
@@ -320,7 +330,7 @@ describe("importing status files", () => {
     const secretariat = await signInAs(DEMO.secretariat.email, DEMO.secretariat.password);
     const secretariatId = (await getDb().selectFrom("app_user").select("id").where("email", "=", DEMO.secretariat.email).executeTakeFirstOrThrow()).id;
     const files = await exportFiles(secretariat);
-    const lines = files["reviews.csv"]!.trim().split("\n");
+    const lines = dataLines(files["reviews.csv"]!);
     const header = lines[0]!.split(",");
     const index = lines.findIndex((line, i) => i > 0 && line.split(",")[header.indexOf("saq_submitted_on")] !== "" && line.split(",")[header.indexOf("feedback_submitted_on")] === "");
     const cells = lines[index]!.split(",");
@@ -363,5 +373,67 @@ describe("importing status files", () => {
 
     await restoreDemoData();
     expect((await getStats()).reviews.byStage.list_of_observations).toBe(4);
+  });
+});
+
+describe("illustrative data are marked as such, and the mark follows the data", () => {
+  const noticeTitle = (lang: string) => JSON.parse(readFileSync(`app/locales/${lang}/common.json`, "utf8")).dataNotice.title as string;
+
+  it("every review-status page says so, in all seven languages", async () => {
+    for (const lang of ["en", "fr", "es", "ar", "zh", "ru", "pt"]) {
+      const prefix = lang === "en" ? "" : `/${lang}`;
+      for (const path of ["/reviews", "/reviews/list", "/countries/FRA", "/countries/USA", "/reviews/export"]) {
+        const response = await anonymous.get(`${prefix}${path}`);
+        expect(response.status, `${prefix}${path}`).toBe(200);
+        expect(response.text, `${prefix}${path}`).toContain('data-dataset="reviews"');
+        expect(visibleText(response.text), `${prefix}${path}`).toContain(noticeTitle(lang));
+      }
+    }
+  });
+
+  it("every export says so in the file itself, and the CSV files still import", async () => {
+    const list = await anonymous.get("/reviews/list.csv?lang=fr");
+    expect(list.text.split("\n")[0]).toBe(`# ${noticeTitle("fr")} ${JSON.parse(readFileSync("app/locales/fr/common.json", "utf8")).dataNotice.datasets.reviews}`);
+    expect(list.text.split("\n")[1]).toMatch(/^# Illustrative data\. /);
+    for (const file of ["parties.csv", "reviews.csv", "focal_points.csv"]) {
+      expect((await anonymous.get(`/reviews/export/${file}`)).text, file).toMatch(/^# Illustrative data\. .*\n# source: Agora demonstration data/);
+    }
+    const stats = JSON.parse((await anonymous.get("/reviews/stats.json?lang=es")).text);
+    expect(stats.dataSource).toMatchObject({ illustrative: true, dataset: "reviews" });
+    expect(stats.dataSource.notice).toContain(noticeTitle("es"));
+    // The exported files, comments included, import as a no-op.
+    const plan = await planImport(await exportFiles(await signInAs(DEMO.secretariat.email, DEMO.secretariat.password)));
+    expect(plan.problems).toEqual([]);
+    expect(plan.changeCount).toBe(0);
+  });
+
+  it("disappears once the secretariat imports data it states are real, and comes back with the demo", async () => {
+    const secretariat = await signInAs(DEMO.secretariat.email, DEMO.secretariat.password);
+    const files = Object.fromEntries(Object.entries(await exportFiles(secretariat)).map(([name, text]) => [name, `${dataLines(text).join("\n")}\n`]));
+    // The source is required: an upload without one is refused with a localized error.
+    const form = new FormData();
+    for (const [name, field] of [["parties.csv", "parties"], ["reviews.csv", "reviews"], ["focal_points.csv", "focal_points"]] as const) form.append(field, new Blob([files[name]!]), name);
+    form.append("description", "   ");
+    const refused = await secretariat.request("/fr/admin/reviews/import", { method: "POST", body: form, headers: { Origin: secretariat.baseUrl } });
+    expect(refused.status).toBe(400);
+    expect(visibleText(refused.text)).toContain("Ce champ est obligatoire");
+
+    const { id } = await upload(secretariat, files, DEMO_STATUS_AS_OF, { description: "UNODC secretariat, status on 29 February 2024", illustrative: false });
+    expect(visibleText((await secretariat.get(`/admin/reviews/import?id=${id}`)).text)).toContain("Source: UNODC secretariat, status on 29 February 2024. Marked as real data.");
+    expect((await secretariat.post("/admin/reviews/import", { importId: String(id) })).status).toBe(302);
+    for (const path of ["/reviews?real=1", "/reviews/list?real=1", "/countries/FRA?real=1", "/fr/reviews?real=1"]) {
+      const response = await anonymous.get(path);
+      expect(response.text, path).not.toContain('data-dataset="reviews"');
+      expect(response.status, path).toBe(200);
+    }
+    expect((await anonymous.get("/reviews/list.csv")).text.startsWith("cluster,")).toBe(true);
+    expect((await anonymous.get("/reviews/export/reviews.csv")).text.startsWith("cluster,")).toBe(true);
+    expect(JSON.parse((await anonymous.get("/reviews/stats.json")).text).dataSource).toBeNull();
+    const source = await getDb().selectFrom("data_source").selectAll().where("dataset", "=", "reviews").executeTakeFirstOrThrow();
+    expect(source).toMatchObject({ illustrative: false, description: "UNODC secretariat, status on 29 February 2024", review_import_id: id });
+
+    await restoreDemoData();
+    // A fresh address: anonymous renders are cached for a few seconds.
+    expect((await anonymous.get("/reviews?restored=1")).text).toContain('data-dataset="reviews"');
   });
 });

@@ -127,23 +127,26 @@ function readCsv(file: (typeof STATUS_FILES)[number], content: string | Uint8Arr
   if (text.trim() === "") return fail("emptyFile");
   let records: Array<{ record: string[]; info: { lines: number } }>;
   try {
-    records = parse(text, { relax_column_count: true, skip_empty_lines: true, info: true }) as unknown as typeof records;
+    // Whole lines starting with "#" are comments: exports of illustrative data open with a notice.
+    records = parse(text, { relax_column_count: true, skip_empty_lines: true, info: true, comment: "#", comment_no_infix: true }) as unknown as typeof records;
   } catch (error) {
     const line = typeof (error as { lines?: unknown }).lines === "number" ? (error as { lines: number }).lines : null;
     return fail("malformedCsv", line);
   }
   const [header, ...body] = records;
-  const columns = header!.record.map((name) => name.trim());
+  if (!header) return fail("emptyFile");
+  const headerLine = header.info.lines;
+  const columns = header.record.map((name) => name.trim());
   const { required, optional } = COLUMNS[file];
   const known = new Set<string>([...required, ...optional]);
   const before = problems.length;
   const seen = new Set<string>();
   for (const column of columns) {
-    if (seen.has(column)) fail("duplicateColumn", 1, column);
+    if (seen.has(column)) fail("duplicateColumn", headerLine, column);
     seen.add(column);
-    if (!known.has(column)) fail("unknownColumn", 1, column, { expected: [...required].join(",") });
+    if (!known.has(column)) fail("unknownColumn", headerLine, column, { expected: [...required].join(",") });
   }
-  for (const column of required) if (!seen.has(column)) fail("missingColumn", 1, column);
+  for (const column of required) if (!seen.has(column)) fail("missingColumn", headerLine, column);
   if (problems.length > before) return null;
   const result: CsvRecord[] = [];
   for (const { record, info } of body) {
