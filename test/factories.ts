@@ -35,3 +35,49 @@ export const DEMO = {
   facilitator: { email: "facilitator@agora.test", password: "agora-facilitator-2026" },
   member: { email: "member@agora.test", password: "agora-member-2026" },
 } as const;
+
+/** A new account made a facilitator (the secretariat's tool for that is a CLI); returns the signed-in client and its id. */
+export async function signUpFacilitator() {
+  const { getDb } = await import("./db");
+  const { client, email } = await signUpMember({ organizationKind: "government", organizationName: "Test chair" });
+  const user = await getDb().updateTable("app_user").set({ role: "facilitator" }).where("email", "=", email).returning("id").executeTakeFirstOrThrow();
+  return { client, email, userId: user.id };
+}
+
+/**
+ * A dialogue written straight to the database, with an agenda of the paper's first topics and
+ * the given facilitators: for tests of what happens around a dialogue, not of how one is made.
+ */
+export async function createDialogue(options: { state?: "draft" | "open" | "closed" | "held" | "summary_published"; year?: number; illustrative?: boolean; facilitatorIds?: string[]; title?: string } = {}) {
+  const { getDb } = await import("./db");
+  const suffix = randomUUID().slice(0, 8);
+  const year = options.year ?? 2030;
+  const dialogue = await getDb()
+    .insertInto("dialogue")
+    .values({
+      title: JSON.stringify({ en: options.title ?? `Test dialogue ${suffix}`, fr: `Dialogue d'essai ${suffix}` }),
+      session_code: `test-${suffix}`,
+      session_title: JSON.stringify({ en: `Test session ${suffix}` }),
+      starts_at: new Date(`${year}-06-10T08:00:00Z`),
+      ends_at: new Date(`${year}-06-10T11:00:00Z`),
+      time_zone: "Europe/Vienna",
+      format: "hybrid",
+      venue: "Vienna International Centre",
+      capacity_in_person: 10,
+      capacity_online: 10,
+      state: options.state ?? "open",
+      illustrative: options.illustrative ?? false,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await getDb()
+    .insertInto("dialogue_topic")
+    .values([
+      { dialogue_id: dialogue.id, code: "saq-good-practice", position: 1, title: JSON.stringify({ en: "Good practice in completing the self-assessment questionnaire", fr: "Bonnes pratiques pour remplir le questionnaire" }), clusters: ["I"], articles: [] },
+      { dialogue_id: dialogue.id, code: "multilingualism", position: 2, title: JSON.stringify({ en: "Multilingualism in the review process", fr: "Multilinguisme" }), clusters: [], articles: [] },
+      { dialogue_id: dialogue.id, code: "stakeholders-in-saq", position: 3, title: JSON.stringify({ en: "Engaging non-governmental stakeholders", fr: "Associer les parties prenantes" }), clusters: [], articles: [] },
+    ])
+    .execute();
+  if (options.facilitatorIds?.length) await getDb().insertInto("dialogue_facilitator").values(options.facilitatorIds.map((userId) => ({ dialogue_id: dialogue.id, user_id: userId }))).execute();
+  return dialogue.id;
+}

@@ -1,6 +1,7 @@
 import { seedAccounts } from "./accounts";
 import { seedLearning } from "./learning";
 import { seedLibrary } from "./library";
+import { seedObservations } from "./observations";
 import { seedReviews } from "./reviews";
 
 /**
@@ -12,6 +13,7 @@ export const SEED_STEPS: Array<{ name: string; run: () => Promise<unknown> }> = 
   { name: "library", run: seedLibrary },
   { name: "learning", run: seedLearning },
   { name: "reviews", run: seedReviews },
+  { name: "observations", run: seedObservations },
 ];
 
 export async function seedDemoData(log: (message: string) => void = () => {}) {
