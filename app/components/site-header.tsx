@@ -11,6 +11,7 @@ export const NAV_AREAS: Array<{ path: string; labelKey: string }> = [
   { path: "/library", labelKey: "nav.library" },
   { path: "/search", labelKey: "nav.search" },
   { path: "/reviews", labelKey: "nav.reviews" },
+  { path: "/dialogues", labelKey: "nav.dialogues" },
 ];
 
 export function SiteHeader() {
@@ -35,6 +36,11 @@ export function SiteHeader() {
                 </NavLink>
               </li>
             ))}
+            {user?.role === "facilitator" ? (
+              <li>
+                <NavLink to={to("/facilitator")}>{t("nav.facilitator")}</NavLink>
+              </li>
+            ) : null}
             {user?.role === "secretariat" ? (
               <li>
                 <NavLink to={to("/admin")}>{t("nav.admin")}</NavLink>

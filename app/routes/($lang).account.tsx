@@ -1,11 +1,13 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { MyRegistrations } from "~/components/dialogues/my-registrations";
 import { FormAlert, Notice, SelectField, TextField } from "~/components/ui/form";
 import { changePassword, getAccount, resendVerification, updateProfile } from "~/modules/auth/accounts.server";
 import { AccountIntent, ChangePasswordForm, ProfileForm } from "~/modules/auth/auth.schema.server";
 import { requireUser, signOutEverywhere } from "~/modules/auth/session.server";
 import { listCountries } from "~/modules/countries/countries.server";
+import { listMemberRegistrations } from "~/modules/dialogues/queries.server";
 import { ORGANIZATION_KINDS } from "../../db/schema/platform";
 import { parseForm, type FieldError, type FieldErrors } from "~/utils/forms.server";
 import { getOrigin } from "~/utils/http.server";
@@ -16,8 +18,9 @@ import { pageMeta } from "~/utils/meta";
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const locale = getRequestLocale(request);
-  const account = await getAccount(user.id);
+  const [account, registrations] = await Promise.all([getAccount(user.id), listMemberRegistrations(user.id, locale)]);
   return {
+    registrations,
     account: { ...account, email_verified: account.email_verified_at !== null, email_verified_at: undefined, created_at: undefined },
     countries: listCountries(locale),
   };
@@ -60,7 +63,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function Account() {
   const { t } = useTranslation(["account", "auth", "common"]);
-  const { account, countries } = useLoaderData<typeof loader>();
+  const { account, countries, registrations } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errorsFor = (intent: string) => (result && "errors" in result && result.intent === intent ? result.errors : undefined);
   const profileErrors = errorsFor("profile");
@@ -139,6 +142,8 @@ export default function Account() {
           </p>
         </Form>
       </section>
+
+      <MyRegistrations registrations={registrations} />
 
       <section className="section" aria-labelledby="sessions">
         <h2 id="sessions">{t("sessions.title")}</h2>

@@ -11,6 +11,7 @@ export const ADMIN_TOOLS = [
   { path: "/admin/learning", labelKey: "courses:admin.title" },
   { path: "/admin/library", labelKey: "library:admin.title" },
   { path: "/admin/reviews/import", labelKey: "reviews:import.title" },
+  { path: "/admin/dialogues", labelKey: "dialogues:admin.title" },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {

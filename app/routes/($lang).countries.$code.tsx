@@ -18,6 +18,8 @@ import { getRequestLocale } from "~/utils/i18n.server";
 import { useLocale } from "~/utils/i18n-react";
 import { pageMeta } from "~/utils/meta";
 import { ScrollableTable } from "~/components/ui/scrollable-table";
+import { UpcomingDialogues } from "~/components/dialogues/dialogue-list";
+import { listUpcomingDialogues } from "~/modules/dialogues/queries.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: chartsHref }];
 
@@ -49,13 +51,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!profile) notFound();
   // The review in the latest cluster is the one "now" refers to.
   const current = profile.reviews.at(-1) ?? null;
-  const [guidance, fitsNow, documents] = await Promise.all([
+  const [guidance, fitsNow, documents, dialogues] = await Promise.all([
     current ? getStageGuidance(current.stage, current.cluster, locale) : null,
     current ? orEmpty(() => findWhatFitsNow({ stage: current.stage, cluster: current.cluster, locale })) : [],
     orEmpty(() => findCountryDocuments({ country: code, locale })),
+    listUpcomingDialogues(locale, 3),
   ]);
   const url = new URL(request.url);
-  return { profile, current, guidance, fitsNow, documents, signedIn: !!user, followed: url.searchParams.get("followed") };
+  return { profile, current, guidance, fitsNow, documents, dialogues, signedIn: !!user, followed: url.searchParams.get("followed") };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -100,7 +103,7 @@ function ItemList({ items, empty }: { items: LinkedItem[]; empty: string }) {
 export default function CountryProfile() {
   const { t, i18n } = useTranslation(["reviews", "common"]);
   const { locale, to } = useLocale();
-  const { profile, current, guidance, fitsNow, documents, signedIn, followed } = useLoaderData<typeof loader>();
+  const { profile, current, guidance, fitsNow, documents, dialogues, signedIn, followed } = useLoaderData<typeof loader>();
   const number = numberFormat(i18n.language);
   const yesNo = (value: boolean) => (value ? t("country.yes") : t("country.no"));
   return (
@@ -224,6 +227,7 @@ export default function CountryProfile() {
         </section>
       ) : null}
 
+      <UpcomingDialogues dialogues={dialogues} />
       <section aria-labelledby="documents" className="section">
         <h2 id="documents">{t("country.documents.title")}</h2>
         <ItemList items={documents} empty={t("country.documents.none")} />

@@ -23,7 +23,8 @@ function toFieldError(issue: z.core.$ZodIssue): FieldError {
     case "invalid_value":
       return { key: "errors.invalidChoice" };
     case "custom":
-      return { key: issue.message.startsWith("errors.") ? issue.message : "errors.invalidFormat" };
+      // "errors.x" (common) or "<namespace>:errors.x", an area's own message.
+      return { key: /^([a-z]+:)?errors\./.test(issue.message) ? issue.message : "errors.invalidFormat" };
     default:
       return { key: "errors.invalidFormat" };
   }
@@ -56,7 +57,7 @@ export function parseForm<S extends z.ZodType>(formData: FormData, schema: S): F
   }
   const values: Record<string, string> = {};
   for (const [name, value] of Object.entries(raw)) {
-    if (typeof value === "string" && !/password/i.test(name)) values[name] = value.slice(0, 500);
+    if (typeof value === "string" && !/password/i.test(name)) values[name] = value.slice(0, 10_000);
   }
   return { ok: false, errors, values };
 }

@@ -1,4 +1,5 @@
 import { seedAccounts } from "./accounts";
+import { seedDialogues } from "./dialogues";
 import { seedLearning } from "./learning";
 import { seedLibrary } from "./library";
 import { seedObservations } from "./observations";
@@ -13,6 +14,7 @@ export const SEED_STEPS: Array<{ name: string; run: () => Promise<unknown> }> = 
   { name: "library", run: seedLibrary },
   { name: "learning", run: seedLearning },
   { name: "reviews", run: seedReviews },
+  { name: "dialogues", run: seedDialogues },
   { name: "observations", run: seedObservations },
 ];
 

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { chromium, type Browser, type Page } from "playwright-core";
-import { afterAll, beforeAll } from "vitest";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, beforeAll, expect } from "vitest";
 
 /** Debian's Chromium, with the flags this sandboxed, offline machine needs. */
 export async function launchBrowser(): Promise<Browser> {
@@ -44,5 +44,30 @@ export async function auditPage(browser: Browser, path: string) {
     return await axeViolations(page);
   } finally {
     await context.close();
+  }
+}
+
+/** A signed-in browser context (CSP bypassed so that axe can be injected). */
+export async function signedIn(browser: Browser, account: { email: string; password: string }): Promise<BrowserContext> {
+  const context = await browser.newContext({ bypassCSP: true });
+  const page = await context.newPage();
+  await page.goto(`${process.env.APP_URL}/sign-in`);
+  await page.getByLabel("Email address").fill(account.email);
+  await page.getByLabel("Password").fill(account.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((url) => !url.pathname.endsWith("/sign-in"));
+  await page.close();
+  return context;
+}
+
+/** axe's violations on a page that must answer 200. */
+export async function violationsOn(context: BrowserContext, path: string) {
+  const page = await context.newPage();
+  try {
+    const response = await page.goto(`${process.env.APP_URL}${path}`);
+    expect(response?.status(), path).toBe(200);
+    return await axeViolations(page);
+  } finally {
+    await page.close();
   }
 }

@@ -1,34 +1,8 @@
-import type { Browser, BrowserContext } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { DEMO } from "../factories";
-import { axeViolations, useBrowser } from "./browser";
+import { signedIn, useBrowser, violationsOn } from "./browser";
 
 const browser = useBrowser();
-const appUrl = () => process.env.APP_URL!;
-
-/** A signed-in browser context (CSP bypassed so that axe can be injected). */
-async function signedIn(browser: Browser, account: { email: string; password: string }): Promise<BrowserContext> {
-  const context = await browser.newContext({ bypassCSP: true });
-  const page = await context.newPage();
-  await page.goto(`${appUrl()}/sign-in`);
-  await page.getByLabel("Email address").fill(account.email);
-  await page.getByLabel("Password").fill(account.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((url) => !url.pathname.endsWith("/sign-in"));
-  await page.close();
-  return context;
-}
-
-async function violationsOn(context: BrowserContext, path: string) {
-  const page = await context.newPage();
-  try {
-    const response = await page.goto(`${appUrl()}${path}`);
-    expect(response?.status(), path).toBe(200);
-    return await axeViolations(page);
-  } finally {
-    await page.close();
-  }
-}
 
 describe("accessibility of the secretariat's and members' own pages (axe-core, WCAG 2.2 AA)", () => {
   const staffPages = [

@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 import { useTranslation } from "react-i18next";
 import type { FieldError, FieldErrors } from "~/utils/forms.server";
 
@@ -53,6 +53,21 @@ export function TextField({ name, label, hint, error, optional, ...input }: Fiel
         aria-describedby={describedBy(name, hint, error)}
         required={!optional}
         {...input}
+      />
+    </FieldFrame>
+  );
+}
+
+export function TextAreaField({ name, label, hint, error, optional, ...textarea }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  return (
+    <FieldFrame name={name} label={label} hint={hint} error={error} optional={optional}>
+      <textarea
+        id={name}
+        name={name}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(name, hint, error)}
+        required={!optional}
+        {...textarea}
       />
     </FieldFrame>
   );

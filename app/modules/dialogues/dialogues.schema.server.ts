@@ -3,11 +3,19 @@ import { z } from "zod";
 import { ORGANIZATION_KINDS } from "../../../db/schema/platform";
 import { CLUSTERS } from "~/modules/treaty/vocabulary";
 import { text } from "~/utils/forms.server";
+import { notFound } from "~/utils/http.server";
 import { LOCALES } from "~/utils/i18n";
 import { ATTENDANCE_MODES, DIALOGUE_FORMATS, DIALOGUE_STATES } from "./vocabulary";
 
 /** A positive integer id from a URL or a form; anything else is a 404 or a 400 for the caller. */
 export const DialogueId = z.coerce.number().int().positive().max(2_147_483_647);
+
+/** The dialogue id of a URL (`params.id`); anything else is a 404. */
+export function dialogueIdParam(raw: string | undefined): number {
+  const parsed = DialogueId.safeParse(raw);
+  if (!parsed.success) notFound();
+  return parsed.data;
+}
 
 const checkbox = z
   .union([z.literal("on"), z.literal("1"), z.literal("true")])
@@ -30,7 +38,7 @@ function isTimeZone(zone: string) {
 }
 
 /** `YYYY-MM-DDTHH:mm` as typed in a datetime-local field: a wall-clock time in the venue's zone. */
-const localDateTime = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "errors.invalidDate");
+const localDateTime = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "dialogues:errors.invalidDate");
 const optionalLocalDateTime = z
   .string()
   .trim()
@@ -56,9 +64,9 @@ export const DialogueForm = z
     locale: z.enum(LOCALES),
     title: text(200),
     description: z.string().trim().max(5000).optional().default(""),
-    sessionCode: z.string().trim().toLowerCase().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "errors.invalidSlug").max(60),
+    sessionCode: z.string().trim().toLowerCase().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "dialogues:errors.invalidSlug").max(60),
     sessionTitle: text(200),
-    timeZone: z.string().trim().max(60).refine(isTimeZone, "errors.invalidTimeZone"),
+    timeZone: z.string().trim().max(60).refine(isTimeZone, "dialogues:errors.invalidTimeZone"),
     startsAt: localDateTime,
     endsAt: localDateTime,
     format: z.enum(DIALOGUE_FORMATS),
@@ -90,13 +98,13 @@ export const DialogueForm = z
   .transform((form, context) => {
     const startsAt = fromZonedTime(form.startsAt, form.timeZone);
     const endsAt = fromZonedTime(form.endsAt, form.timeZone);
-    if (!(endsAt > startsAt)) context.addIssue({ code: "custom", path: ["endsAt"], message: "errors.endBeforeStart" });
+    if (!(endsAt > startsAt)) context.addIssue({ code: "custom", path: ["endsAt"], message: "dialogues:errors.endBeforeStart" });
     const opensAt = form.registrationOpensAt ? fromZonedTime(form.registrationOpensAt, form.timeZone) : null;
     const closesAt = form.registrationClosesAt ? fromZonedTime(form.registrationClosesAt, form.timeZone) : null;
-    if (opensAt && closesAt && !(closesAt > opensAt)) context.addIssue({ code: "custom", path: ["registrationClosesAt"], message: "errors.endBeforeStart" });
-    if ((form.courseSlug === null) !== (form.courseRule === null)) context.addIssue({ code: "custom", path: ["courseRule"], message: "errors.courseRuleNeedsCourse" });
-    if (form.format !== "online" && form.capacityInPerson === 0) context.addIssue({ code: "custom", path: ["capacityInPerson"], message: "errors.capacityNeeded" });
-    if (form.format !== "in_person" && form.capacityOnline === 0) context.addIssue({ code: "custom", path: ["capacityOnline"], message: "errors.capacityNeeded" });
+    if (opensAt && closesAt && !(closesAt > opensAt)) context.addIssue({ code: "custom", path: ["registrationClosesAt"], message: "dialogues:errors.endBeforeStart" });
+    if ((form.courseSlug === null) !== (form.courseRule === null)) context.addIssue({ code: "custom", path: ["courseRule"], message: "dialogues:errors.courseRuleNeedsCourse" });
+    if (form.format !== "online" && form.capacityInPerson === 0) context.addIssue({ code: "custom", path: ["capacityInPerson"], message: "dialogues:errors.capacityNeeded" });
+    if (form.format !== "in_person" && form.capacityOnline === 0) context.addIssue({ code: "custom", path: ["capacityOnline"], message: "dialogues:errors.capacityNeeded" });
     return {
       ...form,
       startsAt,
@@ -114,7 +122,7 @@ export const StateForm = z.object({ intent: z.literal("state"), state: z.enum(DI
 
 export const TopicForm = z.object({
   intent: z.literal("add-topic"),
-  code: z.string().trim().toLowerCase().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "errors.invalidSlug").max(60),
+  code: z.string().trim().toLowerCase().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "dialogues:errors.invalidSlug").max(60),
   title: z.string().trim().max(300).optional().default(""),
   clusters: many(z.enum(CLUSTERS)),
   articles: ArticleList,
@@ -155,7 +163,7 @@ export const RegistrantQuery = z.object({
 });
 export type RegistrantQuery = z.infer<typeof RegistrantQuery>;
 
-const RegistrationIds = many(z.coerce.number().int().positive()).pipe(z.array(z.number()).min(1, "errors.selectSomeone").max(1000));
+const RegistrationIds = many(z.coerce.number().int().positive()).pipe(z.array(z.number()).min(1, "dialogues:errors.selectSomeone").max(1000));
 
 /** The secretariat's actions on registrations, singly (one id) or in bulk (many). */
 export const RegistrantAction = z.discriminatedUnion("intent", [
@@ -163,6 +171,6 @@ export const RegistrantAction = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("decline"), ids: RegistrationIds, reason: text(1000) }),
   z.object({ intent: z.literal("move"), ids: RegistrationIds, mode: z.enum(ATTENDANCE_MODES) }),
   z.object({ intent: z.literal("attended"), ids: RegistrationIds }),
-  z.object({ intent: z.literal("check-in"), code: z.string().trim().toUpperCase().regex(/^[0-9A-Z]{4}-?[0-9A-Z]{4}$/, "errors.invalidCheckInCode") }),
+  z.object({ intent: z.literal("check-in"), code: z.string().trim().toUpperCase().regex(/^[0-9A-Z]{4}-?[0-9A-Z]{4}$/, "dialogues:errors.invalidCheckInCode") }),
 ]);
 export type RegistrantAction = z.output<typeof RegistrantAction>;

@@ -3,6 +3,7 @@
  * import them without shipping zod.
  */
 export { ATTENDANCE_MODES, DIALOGUE_FORMATS, DIALOGUE_STATES, REGISTRATION_STATUSES } from "../../../db/schema/dialogues";
+export { ORGANIZATION_KINDS } from "../../../db/schema/platform";
 export type { AttendanceMode, DialogueFormat, DialogueState, RegistrationStatus, CourseRule, ObservationStatus } from "../../../db/schema/dialogues";
 
 /**

@@ -19,6 +19,18 @@ export async function queueMail(executor: Executor, mail: OutgoingMail) {
   return { id: row.id, needsDelivery: status === "pending" };
 }
 
+/** Records several messages in the outbox with one statement, in order (see queueMail). */
+export async function queueMails(executor: Executor, mails: OutgoingMail[]) {
+  if (mails.length === 0) return [];
+  const status = getEnv().SMTP_URL ? "pending" : "stored";
+  const rows = await executor
+    .insertInto("mail_outbox")
+    .values(mails.map((mail) => ({ to_address: mail.to, subject: mail.subject, text_body: mail.text, kind: mail.kind, status })))
+    .returning("id")
+    .execute();
+  return rows.map((row) => ({ id: row.id, needsDelivery: status === "pending" }));
+}
+
 let transport: nodemailer.Transporter | undefined;
 
 export async function deliverMail(id: number | undefined) {

@@ -1,0 +1,34 @@
+import { stringify } from "csv-stringify/sync";
+import type { Registrant } from "./admin.server";
+
+/**
+ * A cell a spreadsheet would run as a formula (=, +, -, @, tab, carriage return first) is
+ * prefixed with an apostrophe, so registrants' own text stays text.
+ */
+function neutralize(value: string) {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+/** The registrant list as CSV, one row per registration. */
+export function toRegistrantsCsv(registrants: Registrant[]): string {
+  const header = ["id", "status", "mode", "priority", "attended", "name", "email", "organization", "organization_kind", "country", "list_publicly", "statement", "accessibility_needs", "check_in_code", "decision_reason", "registered_at"];
+  const rows = registrants.map((row) => [
+    row.id,
+    row.status,
+    row.mode,
+    row.priority ? "yes" : "no",
+    row.attended ? "yes" : "no",
+    row.name,
+    row.email,
+    row.organization,
+    row.kind,
+    row.country,
+    row.listPublicly ? "yes" : "no",
+    row.statement,
+    row.accessibilityNeeds,
+    row.checkInCode,
+    row.reason,
+    row.registeredAt,
+  ]);
+  return stringify([header, ...rows], { cast: { string: neutralize } });
+}
