@@ -45,39 +45,31 @@ export async function signUpFacilitator() {
 }
 
 /**
- * A dialogue written straight to the database, with an agenda of the paper's first topics and
- * the given facilitators: for tests of what happens around a dialogue, not of how one is made.
+ * A dialogue written straight to the database (test/dialogues.ts), with an agenda of three of the
+ * paper's topics and the given facilitators: for tests of observations, not of how one is made.
  */
 export async function createDialogue(options: { state?: "draft" | "open" | "closed" | "held" | "summary_published"; year?: number; illustrative?: boolean; facilitatorIds?: string[]; title?: string } = {}) {
   const { getDb } = await import("./db");
+  const { createTestDialogue } = await import("./dialogues");
   const suffix = randomUUID().slice(0, 8);
   const year = options.year ?? 2030;
-  const dialogue = await getDb()
-    .insertInto("dialogue")
-    .values({
-      title: JSON.stringify({ en: options.title ?? `Test dialogue ${suffix}`, fr: `Dialogue d'essai ${suffix}` }),
-      session_code: `test-${suffix}`,
-      session_title: JSON.stringify({ en: `Test session ${suffix}` }),
-      starts_at: new Date(`${year}-06-10T08:00:00Z`),
-      ends_at: new Date(`${year}-06-10T11:00:00Z`),
-      time_zone: "Europe/Vienna",
-      format: "hybrid",
-      venue: "Vienna International Centre",
-      capacity_in_person: 10,
-      capacity_online: 10,
-      state: options.state ?? "open",
-      illustrative: options.illustrative ?? false,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
+  const dialogueId = await createTestDialogue({
+    title: JSON.stringify({ en: options.title ?? `Test dialogue ${suffix}`, fr: `Dialogue d'essai ${suffix}` }),
+    session_code: `test-${suffix}`,
+    starts_at: new Date(`${year}-06-10T08:00:00Z`),
+    ends_at: new Date(`${year}-06-10T11:00:00Z`),
+    state: options.state ?? "open",
+    illustrative: options.illustrative ?? false,
+  });
+  const topic = (code: string, position: number, en: string, fr: string) => ({ dialogue_id: dialogueId, code, position, title: JSON.stringify({ en, fr }) });
   await getDb()
     .insertInto("dialogue_topic")
     .values([
-      { dialogue_id: dialogue.id, code: "saq-good-practice", position: 1, title: JSON.stringify({ en: "Good practice in completing the self-assessment questionnaire", fr: "Bonnes pratiques pour remplir le questionnaire" }), clusters: ["I"], articles: [] },
-      { dialogue_id: dialogue.id, code: "multilingualism", position: 2, title: JSON.stringify({ en: "Multilingualism in the review process", fr: "Multilinguisme" }), clusters: [], articles: [] },
-      { dialogue_id: dialogue.id, code: "stakeholders-in-saq", position: 3, title: JSON.stringify({ en: "Engaging non-governmental stakeholders", fr: "Associer les parties prenantes" }), clusters: [], articles: [] },
+      topic("saq-good-practice", 1, "Good practice in completing the self-assessment questionnaire", "Bonnes pratiques pour remplir le questionnaire"),
+      topic("multilingualism", 2, "Multilingualism in the review process", "Multilinguisme"),
+      topic("stakeholders-in-saq", 3, "Engaging non-governmental stakeholders", "Associer les parties prenantes"),
     ])
     .execute();
-  if (options.facilitatorIds?.length) await getDb().insertInto("dialogue_facilitator").values(options.facilitatorIds.map((userId) => ({ dialogue_id: dialogue.id, user_id: userId }))).execute();
-  return dialogue.id;
+  if (options.facilitatorIds?.length) await getDb().insertInto("dialogue_facilitator").values(options.facilitatorIds.map((userId) => ({ dialogue_id: dialogueId, user_id: userId }))).execute();
+  return dialogueId;
 }

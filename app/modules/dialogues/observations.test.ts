@@ -298,3 +298,29 @@ describe("published observations across dialogues", () => {
     expect(text).not.toContain(`On ${word} and interpretation`);
   });
 });
+
+describe("the demo data", () => {
+  it("gives the 2023 dialogue 22 illustrative published observations under its topics and a published summary; the upcoming one two drafts", async () => {
+    const held = await getDb().selectFrom("dialogue").select(["id", "state", "illustrative"]).where("session_code", "=", "wg-2023").executeTakeFirstOrThrow();
+    expect(held.state).toBe("summary_published");
+    expect(held.illustrative).toBe(true);
+    const participation = JSON.parse((await new TestClient().get(`/dialogues/${held.id}/participation.json`)).text) as { observations: number };
+    expect(participation.observations).toBe(22);
+    const rows = await observationsOf(held.id);
+    expect(rows.every((row) => row.status === "published" && row.topics.length > 0 && row.stakeholder_kinds.length > 0)).toBe(true);
+    // Every topic of the paper's a–j is discussed.
+    expect(new Set(rows.flatMap((row) => row.topics)).size).toBe(10);
+
+    const page = await new TestClient().get(`/dialogues/${held.id}/summary`);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('id="observation-22"');
+    expect(visibleText(page.text)).toContain(en.summary.illustrative);
+    const documents = await getDb().selectFrom("search_document").select("id").where("kind", "=", "observation").where("path", "like", `/dialogues/${held.id}/summary#%`).execute();
+    expect(documents).toHaveLength(22);
+    const resource = await getDb().selectFrom("resource").select(["type", "slug"]).where("slug", "like", `chairs-summary-wg-2023-${held.id}`).executeTakeFirstOrThrow();
+    expect(resource.type).toBe("chairs_summary");
+
+    const upcoming = await getDb().selectFrom("dialogue").select("id").where("session_code", "=", "wg-2027").executeTakeFirstOrThrow();
+    expect((await observationsOf(upcoming.id)).map((row) => row.status)).toEqual(["draft", "draft"]);
+  });
+});
