@@ -1,30 +1,27 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { listTaggedWithArticle } from "~/modules/library/queries.server";
-import { getArticle } from "~/modules/treaty/treaty.server";
+import { PublicObservationList } from "~/components/dialogues/public-observation-list";
+import { getArticleView } from "~/modules/treaty/article-view.server";
 import { notFound } from "~/utils/http.server";
 import { LOCALE_NAMES, type Locale } from "~/utils/i18n";
 import { getRequestLocale } from "~/utils/i18n.server";
 import { useLocale } from "~/utils/i18n-react";
 import { pageMeta } from "~/utils/meta";
 
-const KIND_ORDER = ["resource", "course", "lesson", "hub_post", "observation"];
-
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const locale = getRequestLocale(request);
   if (!/^[a-z]{2,10}$/.test(params.instrument ?? "") || !/^\d{1,3}(bis|ter)?$/.test(params.number ?? "")) notFound();
-  const article = await getArticle(params.instrument!, params.number!, locale);
-  if (!article) notFound();
-  const tagged = await listTaggedWithArticle(article.ref, locale);
-  tagged.sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || a.title.localeCompare(b.title, locale));
-  return { article, tagged };
+  const view = await getArticleView(params.instrument!, params.number!, locale);
+  if (!view) notFound();
+  return view;
 }
 
 export default function ArticlePage() {
   const { t, i18n } = useTranslation("library");
+  const observationsT = useTranslation("observations").t;
   const { to } = useLocale();
-  const { article, tagged } = useLoaderData<typeof loader>();
+  const { article, tagged, observations } = useLoaderData<typeof loader>();
   return (
     <>
       <p className="meta">{article.instrumentTitle}</p>
@@ -59,6 +56,11 @@ export default function ArticlePage() {
       )}
       <p>
         <Link to={`${to("/library")}?article=${encodeURIComponent(article.ref)}`}>{t("title")}</Link>
+      </p>
+      <h2>{observationsT("article.title")}</h2>
+      {observations.length === 0 ? <p>{observationsT("article.none")}</p> : <PublicObservationList items={observations} headingLevel={3} />}
+      <p>
+        <Link to={`${to("/observations")}?article=${encodeURIComponent(article.ref)}`}>{observationsT("article.all")}</Link>
       </p>
     </>
   );

@@ -42,7 +42,8 @@ export function localePath(locale: Locale, path: string): string {
  * loader sends only these, so a page carries the strings of its own area, not of every area.
  */
 const AREA_NAMESPACES: Array<[RegExp, string[]]> = [
-  [/^\/(library|search|articles)(\/|$)/, ["library"]],
+  [/^\/(library|search)(\/|$)/, ["library"]],
+  [/^\/articles(\/|$)/, ["library", "observations"]],
   [/^\/(courses|certificates)(\/|$)/, ["courses"]],
   [/^\/account\/learning(\/|$)/, ["courses", "account"]],
   [/^\/(reviews|countries)(\/|$)/, ["reviews", "library", "dialogues"]],

@@ -2,6 +2,7 @@ import { seedAccounts } from "./accounts";
 import { seedDialogues } from "./dialogues";
 import { seedLearning } from "./learning";
 import { seedLibrary } from "./library";
+import { seedObservations } from "./observations";
 import { seedReviews } from "./reviews";
 
 /**
@@ -14,6 +15,7 @@ export const SEED_STEPS: Array<{ name: string; run: () => Promise<unknown> }> = 
   { name: "learning", run: seedLearning },
   { name: "reviews", run: seedReviews },
   { name: "dialogues", run: seedDialogues },
+  { name: "observations", run: seedObservations },
 ];
 
 export async function seedDemoData(log: (message: string) => void = () => {}) {

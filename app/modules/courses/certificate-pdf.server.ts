@@ -6,7 +6,7 @@
 import { PDFDocument, rgb } from "pdf-lib";
 import { getDirection, type Locale } from "~/utils/i18n";
 import { getFixedT } from "~/utils/i18n.server";
-import { createTextKit, drawLine, isRtlText, wrapText, type TextStyle } from "./pdf-text.server";
+import { createTextKit, drawLine, isRtlText, wrapText, type TextStyle } from "~/modules/pdf/pdf-text.server";
 
 export type CertificatePdfInput = {
   code: string;
