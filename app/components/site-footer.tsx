@@ -1,14 +1,17 @@
+import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useLocale } from "~/utils/i18n-react";
 
 export function SiteFooter() {
   const { t } = useTranslation();
+  const { to } = useLocale();
   return (
     <footer className="site-footer">
       <p>{t("footer.about")}</p>
       <nav aria-label={t("footer.nav")}>
         <ul>
           <li>
-            <a href="/healthz">{t("footer.health")}</a>
+            <Link to={to("/status")}>{t("footer.health")}</Link>
           </li>
         </ul>
       </nav>
