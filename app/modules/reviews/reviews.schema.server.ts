@@ -22,6 +22,9 @@ export const CountryCode = z.string().regex(/^[A-Za-z]{3}$/).transform((code) =>
 
 export const FollowForm = z.object({ intent: z.enum(["follow", "unfollow"]) });
 
+/** Stopping to follow a country from the account page, where every followed country is listed. */
+export const UnfollowForm = z.object({ intent: z.literal("unfollow"), country: CountryCode });
+
 /** The "status as of" date of an import; empty means "the latest date in the data". */
 export const ImportOptionsForm = z.object({
   asOf: z
