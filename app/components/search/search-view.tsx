@@ -60,7 +60,8 @@ export function SearchView({ data, title, intro, facets, jsonPath, children }: P
   return (
     <>
       <h1>{title}</h1>
-      <p className="lead">{intro}</p>
+      {/* Once the reader searches, the results matter more than the introduction (on a phone, a whole screen of it). */}
+      {query.q || activeFilters.length ? null : <p className="lead">{intro}</p>}
       {children}
       <Form method="get" role="search" ref={formRef} className="search-form">
         <label htmlFor="q">{t("searchLabel")}</label>
