@@ -1,8 +1,8 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { getDb } from "../db";
-import { uniqueEmail } from "../factories";
-import { useBrowser } from "./browser";
+import { signUpMember, uniqueEmail } from "../factories";
+import { axeViolations, useBrowser } from "./browser";
 
 const browser = useBrowser();
 const appUrl = () => process.env.APP_URL!;
@@ -149,6 +149,31 @@ describe("on a 360-pixel phone", () => {
       expect(await page.locator(".search-results__to-filters").isVisible()).toBe(false);
     } finally {
       await context.close();
+    }
+  });
+});
+
+describe("accessibility of what issue 14 added (axe-core, WCAG 2.2 AA)", () => {
+  it("has no violations on the account page with followed countries, a search that found nothing, and a phone-sized search", async () => {
+    const { client } = await signUpMember();
+    await client.post("/countries/KEN", { intent: "follow" });
+    await client.post("/countries/PAK", { intent: "follow" });
+    const pages: Array<[string, { width: number; height: number }]> = [
+      ["/account?unfollowed=EGY#following", { width: 1280, height: 800 }],
+      ["/ar/account", { width: 1280, height: 800 }],
+      ["/fr/library?q=trafiking&language=fr&cluster=II", { width: 1280, height: 800 }],
+      ["/ar/search?q=%D8%A7%D9%84%D8%AF%D9%84%D9%8A%D9%84", { width: 360, height: 640 }],
+    ];
+    for (const [path, viewport] of pages) {
+      const context = await browser().newContext({ bypassCSP: true, viewport });
+      try {
+        await context.addCookies([{ name: "agora_session", value: client.cookie("agora_session")!, url: appUrl() }]);
+        const page = await context.newPage();
+        await page.goto(`${appUrl()}${path}`);
+        expect({ path, violations: await axeViolations(page) }).toEqual({ path, violations: [] });
+      } finally {
+        await context.close();
+      }
     }
   });
 });
