@@ -28,6 +28,13 @@ const QUIZ = (correct: string) => `<Quiz id="fixture-quiz">
   </Question>
 </Quiz>`;
 
+const MULTIPLE = (prompt: string) => `<Quiz id="fixture-quiz">
+  <Question id="q1" kind="multiple" prompt="${prompt}">
+    <Option id="a" correct>A</Option>
+    <Option id="b" correct>B</Option>
+  </Question>
+</Quiz>`;
+
 function writeCourse(name: string, files: Record<string, string>) {
   const dir = path.join(root, name);
   for (const [file, text] of Object.entries({ "course.md": COURSE_MD, ...files })) {
@@ -60,6 +67,7 @@ describe("npm run content:check", () => {
     const good = path.join(root, "good");
     mkdirSync(good);
     writeCourse("good/fixture", { "en/01-start.mdx": lesson(`Hello **world**.\n\n${QUIZ("a")}`), "fr/01-start.mdx": lesson(`Bonjour.\n\n${QUIZ("a")}`, "machine") });
+    writeCourse("good/multiple", { "course.md": COURSE_MD.replace("order: 1", "order: 2"), "en/01-start.mdx": lesson(MULTIPLE("Which ones? (choose all that apply)")), "zh/01-start.mdx": lesson(MULTIPLE("哪些？（可多选）"), "machine") });
     expect((await contentCheck(good)).code).toBe(0);
 
     const cases: Array<[string, Record<string, string>, RegExp]> = [
@@ -68,6 +76,7 @@ describe("npm run content:check", () => {
       ["no-correct", { "en/01-start.mdx": lesson(QUIZ("none")) }, /needs exactly one correct option/],
       ["translation-key", { "en/01-start.mdx": lesson(QUIZ("a")), "fr/01-start.mdx": lesson(QUIZ("b")) }, /differ from the English original/],
       ["bad-frontmatter", { "en/01-start.mdx": "---\ntitle: 12\n---\nText\n" }, /estimatedMinutes|translation|title/],
+      ["multiple-without-hint", { "en/01-start.mdx": lesson(MULTIPLE("Which ones?")) }, /multiple-answer question "q1" must end with a note that several answers are possible/],
       ["orphan-translation", { "en/01-start.mdx": lesson("Text"), "es/02-extra.mdx": lesson("Texto") }, /no English original/],
     ];
     for (const [name, files, message] of cases) {

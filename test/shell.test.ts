@@ -83,6 +83,23 @@ describe("health", () => {
     expect(response.headers.get("content-type")).toContain("application/json");
     expect(JSON.parse(response.text)).toEqual({ status: "ok", database: "up", search: "meilisearch" });
   });
+
+  it("gives people a status page in their language, linked from every page's footer", async () => {
+    const client = new TestClient();
+    const home = await client.get("/fr");
+    const footer = /<footer[\s\S]*?<\/footer>/.exec(home.text)?.[0] ?? "";
+    expect(footer).toContain('href="/fr/status"');
+    expect(footer).not.toContain("/healthz");
+    const status = await client.get("/fr/status");
+    expect(status.status).toBe(200);
+    expect(status.text).toMatch(/<html lang="fr"/);
+    expect(status.headers.get("cache-control")).toContain("no-store");
+    const text = visibleText(status.text);
+    expect(text).toContain("État du service");
+    expect(text).toContain("Agora fonctionne normalement.");
+    expect(status.text).toContain('href="/fr"');
+    expect((await client.get("/ar/status")).text).toMatch(/<html lang="ar" dir="rtl">/);
+  });
 });
 
 describe("home page", () => {

@@ -14,7 +14,7 @@ export function SiteFooter() {
       <nav aria-label={t("footer.nav")}>
         <ul>
           <li>
-            <a href="/healthz">{t("footer.health")}</a>
+            <Link to={to("/status")}>{t("footer.health")}</Link>
           </li>
         </ul>
       </nav>

@@ -1,31 +1,42 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { FollowedCountries } from "~/components/account/followed-countries";
 import { MyRegistrations } from "~/components/dialogues/my-registrations";
-import { FormAlert, Notice, SelectField, TextField } from "~/components/ui/form";
+import { ProfileSection } from "~/components/account/profile-section";
+import { FormAlert, TextField } from "~/components/ui/form";
 import { changePassword, getAccount, resendVerification, updateProfile } from "~/modules/auth/accounts.server";
 import { AccountIntent, ChangePasswordForm, ProfileForm } from "~/modules/auth/auth.schema.server";
 import { requireUser, signOutEverywhere } from "~/modules/auth/session.server";
 import { listCountries } from "~/modules/countries/countries.server";
 import { listMemberRegistrations } from "~/modules/dialogues/queries.server";
-import { ORGANIZATION_KINDS } from "../../db/schema/platform";
+import { getFollowingView, unfollowCountry } from "~/modules/reviews/follows.server";
+import { CountryCode, UnfollowForm } from "~/modules/reviews/reviews.schema.server";
 import { parseForm, type FieldError, type FieldErrors } from "~/utils/forms.server";
 import { getOrigin } from "~/utils/http.server";
-import { LOCALE_NAMES, LOCALES, localePath } from "~/utils/i18n";
+import { localePath } from "~/utils/i18n";
 import { getRequestLocale } from "~/utils/i18n.server";
 import { pageMeta } from "~/utils/meta";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const locale = getRequestLocale(request);
-  const [account, registrations] = await Promise.all([getAccount(user.id), listMemberRegistrations(user.id, locale)]);
+  // What the last form did, said in the page the server sends (no JavaScript needed).
+  const params = new URL(request.url).searchParams;
+  const unfollowed = CountryCode.safeParse(params.get("unfollowed") ?? "");
+  const [account, following, registrations] = await Promise.all([
+    getAccount(user.id),
+    getFollowingView(user.id, locale, unfollowed.success ? unfollowed.data : null),
+    listMemberRegistrations(user.id, locale),
+  ]);
   return {
-    registrations,
     account: { ...account, email_verified: account.email_verified_at !== null, email_verified_at: undefined, created_at: undefined },
     countries: listCountries(locale),
+    following,
+    registrations,
+    saved: params.get("saved") === "profile",
   };
 }
-
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
@@ -58,17 +69,22 @@ export async function action({ request }: ActionFunctionArgs) {
       await resendVerification(user.id, getOrigin(request));
       return { intent: "resend-verification" as const, resent: true };
     }
+    case "unfollow": {
+      const form = parseForm(formData, UnfollowForm);
+      if (!form.ok) return data({ intent: "unfollow" as const, errors: form.errors }, { status: 400 });
+      await unfollowCountry(user.id, form.data.country);
+      return redirect(`${localePath(locale, "/account")}?unfollowed=${form.data.country}#following`);
+    }
   }
 }
 
 export default function Account() {
   const { t } = useTranslation(["account", "auth", "common"]);
-  const { account, countries, registrations } = useLoaderData<typeof loader>();
+  const { account, countries, following, registrations, saved } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errorsFor = (intent: string) => (result && "errors" in result && result.intent === intent ? result.errors : undefined);
   const profileErrors = errorsFor("profile");
   const passwordErrors = errorsFor("password");
-  const saved = typeof window === "undefined" ? null : new URLSearchParams(window.location.search).get("saved");
   return (
     <>
       <h1>{t("title")}</h1>
@@ -93,41 +109,9 @@ export default function Account() {
         </div>
       ) : null}
 
-      <section className="section" aria-labelledby="profile">
-        <h2 id="profile">{t("profile.title")}</h2>
-        {saved === "profile" ? <Notice>{t("profile.saved")}</Notice> : null}
-        <Form method="post" className="form" noValidate>
-          <FormAlert errors={profileErrors} />
-          <input type="hidden" name="intent" value="profile" />
-          <TextField name="displayName" label={t("auth:fields.displayName")} hint={t("auth:fields.displayNameHint")} defaultValue={account.display_name} error={profileErrors?.displayName} maxLength={120} />
-          <TextField name="organizationName" label={t("auth:fields.organizationName")} defaultValue={account.organization_name} error={profileErrors?.organizationName} maxLength={200} />
-          <SelectField
-            name="organizationKind"
-            label={t("auth:fields.organizationKind")}
-            defaultValue={account.organization_kind}
-            error={profileErrors?.organizationKind}
-            options={ORGANIZATION_KINDS.map((kind) => ({ value: kind, label: t(`common:organizationKinds.${kind}`) }))}
-          />
-          <SelectField
-            name="country"
-            label={t("auth:fields.country")}
-            optional
-            defaultValue={account.country_code ?? ""}
-            error={profileErrors?.country}
-            options={[{ value: "", label: t("auth:fields.noCountry") }, ...countries.map((country) => ({ value: country.code, label: country.name }))]}
-          />
-          <SelectField
-            name="preferredLocale"
-            label={t("profile.preferredLocale")}
-            defaultValue={account.preferred_locale}
-            error={profileErrors?.preferredLocale}
-            options={LOCALES.map((code) => ({ value: code, label: LOCALE_NAMES[code] }))}
-          />
-          <p>
-            <button type="submit">{t("profile.submit")}</button>
-          </p>
-        </Form>
-      </section>
+      <ProfileSection account={account} countries={countries} errors={profileErrors} saved={saved} />
+
+      <FollowedCountries countries={following.countries} unfollowed={following.unfollowed} failed={Boolean(errorsFor("unfollow"))} />
 
       <section className="section" aria-labelledby="password">
         <h2 id="password">{t("password.title")}</h2>

@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormAlert, TextField } from "~/components/ui/form";
+import { FormAlert, Notice, TextField } from "~/components/ui/form";
 import { getAccount, verifyCredentials } from "~/modules/auth/accounts.server";
 import { safeRedirect, SignInForm } from "~/modules/auth/auth.schema.server";
 import { createUserSession, requireAnonymous } from "~/modules/auth/session.server";
@@ -16,7 +16,9 @@ import { pageMeta } from "~/utils/meta";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request, getRequestLocale(request));
-  return null;
+  // Where the member comes from, said in the page the server sends: a reset or a changed password.
+  const params = new URL(request.url).searchParams;
+  return { notice: params.get("reset") === "1" ? ("auth:reset.done" as const) : params.get("changed") === "1" ? ("account:password.changed" as const) : null };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -42,9 +44,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function SignIn() {
-  const { t } = useTranslation("auth");
+  const { t } = useTranslation(["auth", "account"]);
   const { to } = useLocale();
   const [searchParams] = useSearchParams();
+  const { notice } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result && "errors" in result ? result.errors : undefined;
   const formError = result && "formError" in result ? result.formError : undefined;
@@ -52,6 +55,7 @@ export default function SignIn() {
   return (
     <>
       <h1>{t("signIn.title")}</h1>
+      {notice && !result ? <Notice>{t(notice)}</Notice> : null}
       <Form method="post" className="form" noValidate>
         <FormAlert errors={errors} message={formError ? t(formError.key, formError.values) : undefined} />
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />

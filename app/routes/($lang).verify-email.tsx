@@ -19,7 +19,7 @@ export default function VerifyEmail() {
   const { verified } = useLoaderData<typeof loader>();
   return (
     <>
-      <h1>{t("fields.email")}</h1>
+      <h1>{t("verify.title")}</h1>
       {verified ? <Notice>{t("verify.success")}</Notice> : <div role="alert" className="alert alert--error">{t("verify.failed")}</div>}
       <p>
         <Link to={to("/account")}>{t("common:nav.account")}</Link>
@@ -28,4 +28,4 @@ export default function VerifyEmail() {
   );
 }
 
-export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "auth:fields.email");
+export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "auth:verify.title");

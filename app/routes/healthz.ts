@@ -1,6 +1,6 @@
 import { getHealth } from "~/modules/health/health.server";
 
-/** Liveness and dependencies, for load balancers and people: never cached. */
+/** Liveness and dependencies, for load balancers and monitoring (people read /status): never cached. */
 export async function loader() {
   const health = await getHealth();
   return Response.json(health, {

@@ -44,7 +44,7 @@ describe("a visitor in a real browser", () => {
 });
 
 describe("accessibility (axe-core, WCAG 2.2 AA)", () => {
-  for (const path of ["/", "/sign-in", "/sign-up", "/ar", "/ar/sign-up"]) {
+  for (const path of ["/", "/sign-in", "/sign-up", "/ar", "/ar/sign-up", "/status", "/ar/status", "/fr/verify-email?token=0123456789abcdef"]) {
     it(`has no violations on ${path}`, async () => {
       expect(await auditPage(browser(), path)).toEqual([]);
     });

@@ -26,11 +26,11 @@ describe("with JavaScript turned off, in a real browser", () => {
       expect(await page.locator("html").getAttribute("lang")).toBe("fr");
 
       await page.goto(`${appUrl()}/fr/sign-up`);
-      await page.locator("#email").fill(uniqueEmail("nojs"));
-      await page.locator("#password").fill("a long enough passphrase");
-      await page.locator("#displayName").fill("Sans JavaScript");
-      await page.locator("#organizationName").fill("ONG E2E");
-      await page.locator("#organizationKind").selectOption("ngo");
+      await page.getByLabel("Adresse électronique").fill(uniqueEmail("nojs"));
+      await page.getByLabel("Mot de passe", { exact: true }).fill("a long enough passphrase");
+      await page.getByLabel("Votre nom").fill("Sans JavaScript");
+      await page.getByLabel("Organisation", { exact: true }).fill("ONG E2E");
+      await page.getByLabel("Type d'organisation").selectOption("ngo");
       await page.locator("main form button[type=submit]").click();
       await page.waitForURL(/\/fr\/account$/);
 

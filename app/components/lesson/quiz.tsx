@@ -38,9 +38,9 @@ export function QuizForm({ quiz, passMark, attempt, rejected, signInHref }: Quiz
     const feedbackId = `quiz-${quiz.id}-${question.id}-feedback`;
     return (
       <fieldset key={question.id} className="quiz__question" aria-describedby={result ? feedbackId : undefined}>
+        {/* A multiple-answer prompt ends with its own note that several answers are possible (content check). */}
         <legend>
           {index + 1}. {question.prompt}
-          {question.kind === "multiple" ? <span className="quiz__hint"> ({t("quiz.chooseAll")})</span> : null}
         </legend>
         {question.options.map((option) => {
           const inputId = `quiz-${quiz.id}-${question.id}-${option.id}`;

@@ -2,7 +2,7 @@ import { Form, Link, useLocation, useNavigation, useSubmit } from "@remix-run/re
 import { useEffect, useRef, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { SearchPageData } from "~/modules/search/search-page.server";
-import type { FacetName } from "~/modules/search/search.schema";
+import { ONE_AT_A_TIME, type FacetName } from "~/modules/search/search.schema";
 import { LOCALE_NAMES } from "~/utils/i18n";
 import { useLocale } from "~/utils/i18n-react";
 import { HighlightedText } from "./highlighted";
@@ -18,9 +18,10 @@ type Props = {
   children?: ReactNode;
 };
 
-function withParam(search: string, name: string, value: string, on: boolean) {
+/** The address with `value` of facet `name` picked (added, or instead of the others for a one-at-a-time facet) or removed. */
+function withParam(search: string, name: FacetName, value: string, on: boolean) {
   const params = new URLSearchParams(search);
-  const values = params.getAll(name).filter((existing) => existing !== value);
+  const values = ONE_AT_A_TIME.includes(name) && on ? [] : params.getAll(name).filter((existing) => existing !== value);
   params.delete(name);
   for (const existing of on ? [...values, value] : values) params.append(name, existing);
   params.delete("page");
@@ -54,11 +55,13 @@ export function SearchView({ data, title, intro, facets, jsonPath, children }: P
   const hitLink = (hit: SearchPageData["result"]["hits"][number]) =>
     hit.kind === "resource" && hit.locale !== i18n.language ? `${to(hit.path)}?edition=${hit.locale}` : to(hit.path);
   const activeFilters = facets.flatMap((facet) => (query.filters[facet] ?? []).map((value) => ({ facet, value })));
+  const hasFilters = facets.some((facet) => result.facets[facet]?.length);
 
   return (
     <>
       <h1>{title}</h1>
-      <p className="lead">{intro}</p>
+      {/* Once the reader searches, the results matter more than the introduction (on a phone, a whole screen of it). */}
+      {query.q || activeFilters.length ? null : <p className="lead">{intro}</p>}
       {children}
       <Form method="get" role="search" ref={formRef} className="search-form">
         <label htmlFor="q">{t("searchLabel")}</label>
@@ -91,41 +94,17 @@ export function SearchView({ data, title, intro, facets, jsonPath, children }: P
       ))}
 
       <div className="search-layout">
-        <aside className="search-facets" aria-labelledby="filters-heading">
-          <h2 id="filters-heading">{t("filters")}</h2>
-          {activeFilters.length ? (
-            <p>
-              <Link to={query.q ? `?q=${encodeURIComponent(query.q)}` : "?"}>{t("clearFilters")}</Link>
-            </p>
-          ) : null}
-          {facets.map((facet) => {
-            const values = result.facets[facet] ?? [];
-            if (values.length === 0) return null;
-            return (
-              <details key={facet} className="facet" open={Boolean(query.filters[facet]?.length) || ["type", "cluster", "language"].includes(facet)}>
-                <summary>{t(`facets.${facet}`)}</summary>
-                <ul>
-                  {values.slice(0, 40).map(({ value, count }) => {
-                    const active = query.filters[facet]?.includes(value) ?? false;
-                    return (
-                      <li key={value}>
-                        <Link to={withParam(location.search, facet, value, !active)} aria-current={active ? "true" : undefined} preventScrollReset>
-                          {active ? "✓ " : ""}
-                          {facetValueLabel(t, labels, facet, value)} <span className="facet__count">({number.format(count)})</span>
-                        </Link>
-                      </li>
-                    );
-                  })}
-                </ul>
-              </details>
-            );
-          })}
-        </aside>
 
         <section className="search-results" aria-labelledby="results-heading" aria-busy={navigation.state === "loading"}>
           <h2 id="results-heading" aria-live="polite">
             {t("results", { count: result.total, formattedCount: number.format(result.total) })} {query.q ? t("resultsFor", { q: query.q }) : null}
           </h2>
+          {/* On a narrow screen the filters come after the results: a way down to them. */}
+          {hasFilters ? (
+            <p className="search-results__to-filters">
+              <a href="#filters-heading">{t("filters")}</a>
+            </p>
+          ) : null}
           {activeFilters.length ? (
             <ul className="tag-list" aria-label={t("filters")}>
               {activeFilters.map(({ facet, value }) => (
@@ -187,6 +166,40 @@ export function SearchView({ data, title, intro, facets, jsonPath, children }: P
             <a href={`${jsonPath}${location.search}`}>{t("openData")}</a>
           </p>
         </section>
+        {hasFilters ? (
+          <aside className="search-facets" aria-labelledby="filters-heading">
+            <h2 id="filters-heading">{t("filters")}</h2>
+            {activeFilters.length ? (
+              <p>
+                <Link to={query.q ? `?q=${encodeURIComponent(query.q)}` : "?"}>{t("clearFilters")}</Link>
+              </p>
+            ) : null}
+            {facets.map((facet) => {
+              const all = result.facets[facet] ?? [];
+              // Picked values always show, however far down the list, so each can be undone.
+              const values = [...all.slice(0, 40), ...all.slice(40).filter(({ value }) => query.filters[facet]?.includes(value))];
+              if (values.length === 0) return null;
+              return (
+                <details key={facet} className="facet" data-facet={facet} open={Boolean(query.filters[facet]?.length) || ["type", "cluster", "language"].includes(facet)}>
+                  <summary>{t(`facets.${facet}`)}</summary>
+                  <ul>
+                    {values.map(({ value, count }) => {
+                      const active = query.filters[facet]?.includes(value) ?? false;
+                      return (
+                        <li key={value}>
+                          <Link to={withParam(location.search, facet, value, !active)} aria-current={active ? "true" : undefined} preventScrollReset>
+                            {active ? "✓ " : ""}
+                            {facetValueLabel(t, labels, facet, value)} <span className="facet__count">({number.format(count)})</span>
+                          </Link>
+                        </li>
+                      );
+                    })}
+                  </ul>
+                </details>
+              );
+            })}
+          </aside>
+        ) : null}
       </div>
     </>
   );

@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
+import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
 import { useTranslation } from "react-i18next";
 import type { FieldError, FieldErrors } from "~/utils/forms.server";
 
@@ -15,22 +15,31 @@ type FieldProps = {
   optional?: boolean;
 };
 
-function FieldFrame({ name, label, hint, error, optional, children }: FieldProps & { children: ReactNode }) {
+/**
+ * The id of a field's control. Not the field's name alone: a page's other ids (a section heading
+ * `<h2 id="password">`) would clash with it and take its label. React's useId is unique in the
+ * page and the same on the server and in the browser.
+ */
+function useFieldId(name: string) {
+  return `${name}-${useId().replace(/:/g, "")}`;
+}
+
+function FieldFrame({ id, label, hint, error, optional, children }: Omit<FieldProps, "name"> & { id: string; children: ReactNode }) {
   const { t } = useTranslation("common");
   const errorText = useErrorText()(error);
   return (
     <div className={`field${error ? " field--invalid" : ""}`}>
-      <label htmlFor={name}>
+      <label htmlFor={id}>
         {label}
         {optional ? <span className="field__optional"> ({t("form.optional")})</span> : null}
       </label>
       {hint ? (
-        <p id={`${name}-hint`} className="field__hint">
+        <p id={`${id}-hint`} className="field__hint">
           {hint}
         </p>
       ) : null}
       {errorText ? (
-        <p id={`${name}-error`} className="field__error">
+        <p id={`${id}-error`} className="field__error">
           {errorText}
         </p>
       ) : null}
@@ -39,18 +48,19 @@ function FieldFrame({ name, label, hint, error, optional, children }: FieldProps
   );
 }
 
-function describedBy(name: string, hint?: string, error?: FieldError) {
-  return [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
+function describedBy(id: string, hint?: string, error?: FieldError) {
+  return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
 }
 
 export function TextField({ name, label, hint, error, optional, ...input }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+  const id = useFieldId(name);
   return (
-    <FieldFrame name={name} label={label} hint={hint} error={error} optional={optional}>
+    <FieldFrame id={id} label={label} hint={hint} error={error} optional={optional}>
       <input
-        id={name}
+        id={id}
         name={name}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(name, hint, error)}
+        aria-describedby={describedBy(id, hint, error)}
         required={!optional}
         {...input}
       />
@@ -59,13 +69,14 @@ export function TextField({ name, label, hint, error, optional, ...input }: Fiel
 }
 
 export function TextAreaField({ name, label, hint, error, optional, ...textarea }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  const id = useFieldId(name);
   return (
-    <FieldFrame name={name} label={label} hint={hint} error={error} optional={optional}>
+    <FieldFrame id={id} label={label} hint={hint} error={error} optional={optional}>
       <textarea
-        id={name}
+        id={id}
         name={name}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(name, hint, error)}
+        aria-describedby={describedBy(id, hint, error)}
         required={!optional}
         {...textarea}
       />
@@ -82,9 +93,10 @@ export function SelectField({
   options,
   ...select
 }: FieldProps & SelectHTMLAttributes<HTMLSelectElement> & { options: Array<{ value: string; label: string }> }) {
+  const id = useFieldId(name);
   return (
-    <FieldFrame name={name} label={label} hint={hint} error={error} optional={optional}>
-      <select id={name} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy(name, hint, error)} required={!optional} {...select}>
+    <FieldFrame id={id} label={label} hint={hint} error={error} optional={optional}>
+      <select id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} required={!optional} {...select}>
         {options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}

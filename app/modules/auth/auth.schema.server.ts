@@ -56,4 +56,4 @@ export function safeRedirect(target: string | undefined | null, fallback: string
 }
 
 /** Which form of the account page was submitted. */
-export const AccountIntent = z.object({ intent: z.enum(["profile", "password", "sign-out-everywhere", "resend-verification"]) });
+export const AccountIntent = z.object({ intent: z.enum(["profile", "password", "sign-out-everywhere", "resend-verification", "unfollow"]) });

@@ -215,3 +215,45 @@ describe("hostile and malformed input", () => {
     expect(visibleText(response.text)).toContain(visibleText(es.errors.invalidEmail));
   });
 });
+
+describe("what a member is told, rendered by the server (no JavaScript needed)", () => {
+  it("says on the sign-in page that the password was reset, in the reader's language", async () => {
+    const { email } = await signUpMember();
+    const visitor = new TestClient();
+    await visitor.post("/fr/forgot-password", { email });
+    const token = new URL(linkIn((await latestMailTo(email, "reset_password"))!.text_body), "http://x").searchParams.get("token")!;
+    const landed = await visitor.post("/fr/reset-password", { token, password: "a brand new passphrase", confirmPassword: "a brand new passphrase" }, { follow: true });
+    expect(landed.url).toMatch(/\/fr\/sign-in\?reset=1$/);
+    expect(landed.text).toMatch(/role="status"[^>]*>Votre mot de passe a été modifié\. Connectez-vous avec le nouveau mot de passe\./);
+    // A plain sign-in page says nothing of the kind.
+    expect(visibleText((await new TestClient().get("/fr/sign-in")).text)).not.toContain("Votre mot de passe a été modifié");
+  });
+
+  it("says on the sign-in page why a member who changed the password was signed out", async () => {
+    const { client } = await signUpMember();
+    const landed = await client.post("/account", { intent: "password", currentPassword: DEFAULT_PASSWORD, password: "fresh passphrase 2", confirmPassword: "fresh passphrase 2" }, { follow: true });
+    expect(landed.url).toMatch(/\/sign-in\?changed=1$/);
+    expect(visibleText(landed.text)).toContain("Your password has been changed and every session of your account ended, this one included. Sign in with the new password.");
+  });
+
+  it("confirms a saved profile in the page the server sends", async () => {
+    const { client } = await signUpMember();
+    const landed = await client.post(
+      "/account",
+      { intent: "profile", displayName: "Nom Sauvé", organizationName: "ONG", organizationKind: "ngo", country: "", preferredLocale: "fr" },
+      { follow: true },
+    );
+    expect(landed.url).toMatch(/\/fr\/account\?saved=profile$/);
+    expect(landed.text).toMatch(/role="status"[^>]*>Votre profil a été enregistré\./);
+    expect(visibleText((await client.get("/fr/account")).text)).not.toContain("Votre profil a été enregistré.");
+  });
+
+  it("titles the e-mail confirmation page as what it is, not with a form field's label", async () => {
+    const page = await new TestClient().get("/fr/verify-email?token=not-a-real-token");
+    const heading = /<h1[^>]*>([\s\S]*?)<\/h1>/.exec(page.text)?.[1];
+    expect(visibleText(heading ?? "").trim()).toBe("Confirmation de l'adresse électronique");
+    expect(page.text).toMatch(/<title>Confirmation de l&#x27;adresse électronique/);
+    const english = await new TestClient().get("/verify-email?token=not-a-real-token");
+    expect(visibleText(/<h1[^>]*>([\s\S]*?)<\/h1>/.exec(english.text)?.[1] ?? "").trim()).toBe("Confirm your email address");
+  });
+});

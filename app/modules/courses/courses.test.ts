@@ -81,6 +81,28 @@ describe("catalogue and course pages", () => {
     expect((await client.post("/courses/review-mechanism/01-what-is-the-review-mechanism", { intent: "complete" })).status).toBe(302);
   });
 
+  it("says once, in the prompt, that a multiple-answer question takes several answers, in every language", async () => {
+    const client = new TestClient();
+    let multiple = 0;
+    for (const locale of ["en", "fr", "es", "ar", "zh", "ru", "pt"]) {
+      const prefix = locale === "en" ? "" : `/${locale}`;
+      for (const lesson of ["review-mechanism/01-what-is-the-review-mechanism", "cluster-one/01-scope-and-key-terms", "stakeholder-engagement/01-who-are-non-governmental-stakeholders"]) {
+        const page = await client.get(`${prefix}/courses/${lesson}`);
+        expect(page.status, `${locale} ${lesson}`).toBe(200);
+        for (const [, fieldset] of page.text.matchAll(/<fieldset class="quiz__question"[^>]*>([\s\S]*?)<\/fieldset>/g)) {
+          const legend = visibleText(/<legend>([\s\S]*?)<\/legend>/.exec(fieldset!)![1]!).trim();
+          // Never two notes in a row at the end: "(choose all that apply) (choose all that apply)".
+          expect(legend, `${locale} ${lesson}`).not.toMatch(/[)）]\s*[(（][^()（）]+[)）]$/);
+          if (fieldset!.includes('type="checkbox"')) {
+            multiple++;
+            expect(legend, `${locale} ${lesson}`).toMatch(/[?？؟]\s*[(（][^()（）]+[)）]$/);
+          }
+        }
+      }
+    }
+    expect(multiple).toBeGreaterThanOrEqual(7);
+  });
+
   it("answers unknown courses and lessons with a localized 404", async () => {
     const client = new TestClient();
     const course = await client.get("/fr/courses/no-such-course");

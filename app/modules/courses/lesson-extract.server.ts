@@ -98,6 +98,8 @@ function findAll(node: Node, name: string, found: Node[] = []): Node[] {
 }
 
 const ID = /^[a-z0-9][a-z0-9-]{0,79}$/;
+/** A note in brackets closing a prompt: "(choose all that apply)", "（可多选）". */
+const MULTIPLE_NOTE = /[(（][^()（）]+[)）]$/;
 
 function extractQuiz(node: Node): QuizDefinition {
   const id = stringAttribute(node, "id", true);
@@ -133,6 +135,10 @@ function extractQuiz(node: Node): QuizDefinition {
     }
     if (kind !== "multiple" && correct.length !== 1) throw new LessonContentError(`question "${questionId}" (${kind}) needs exactly one correct option, has ${correct.length}`, questionNode);
     if (kind === "multiple" && correct.length < 1) throw new LessonContentError(`question "${questionId}" (multiple) needs at least one correct option`, questionNode);
+    // The prompt is the one place that tells the learner, in the lesson's own words; the quiz adds nothing.
+    if (kind === "multiple" && !MULTIPLE_NOTE.test(prompt)) {
+      throw new LessonContentError(`multiple-answer question "${questionId}" must end with a note that several answers are possible, e.g. "(choose all that apply)"`, questionNode);
+    }
     questions.push({ id: questionId, kind, prompt, options });
     key[questionId] = correct.sort();
   }

@@ -114,6 +114,10 @@ export async function buildSummaryResource(dialogue: DialogueRow, agenda: Agenda
     slug: summaryResourceSlug(dialogue),
     type: "chairs_summary",
     publishedOn: (dialogue.summary_published_at ?? new Date()).toISOString().slice(0, 10),
+    publishedPrecision: "day",
+    // The day the facilitators published it on this platform: the platform is its source.
+    dateSource: "Published on Agora by the dialogue's facilitators",
+    illustrative: dialogue.illustrative,
     issuingBody: "Chair of the constructive dialogue",
     symbol: null,
     country: null,

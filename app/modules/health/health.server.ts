@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import { getSearchStatus } from "~/modules/search/client.server";
 import { getDb } from "~/utils/db.server";
+import type { Locale } from "~/utils/i18n";
 
 export async function getHealth() {
   const database = await sql`select 1`
@@ -9,4 +10,22 @@ export async function getHealth() {
     .catch(() => "down" as const);
   const search = await getSearchStatus();
   return { status: database === "up" ? "ok" : "degraded", database, search };
+}
+
+export type ServiceState = "up" | "down" | "limited";
+
+/**
+ * The status page's view of `getHealth`: each part of the service as a person knows it, the
+ * overall state, and when it was checked (in the reader's language, UTC).
+ */
+export async function getStatusView(locale: Locale) {
+  const health = await getHealth();
+  const parts: Array<{ key: "website" | "database" | "search"; state: ServiceState }> = [
+    { key: "website", state: "up" },
+    { key: "database", state: health.database },
+    { key: "search", state: health.search === "meilisearch" ? "up" : "limited" },
+  ];
+  const overall: ServiceState = health.database === "down" ? "down" : health.search === "meilisearch" ? "up" : "limited";
+  const checkedAt = new Intl.DateTimeFormat(locale, { year: "numeric", month: "long", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC", timeZoneName: "short" }).format(new Date());
+  return { overall, parts, checkedAt };
 }

@@ -22,6 +22,9 @@ export const CountryCode = z.string().regex(/^[A-Za-z]{3}$/).transform((code) =>
 
 export const FollowForm = z.object({ intent: z.enum(["follow", "unfollow"]) });
 
+/** Stopping to follow a country from the account page, where every followed country is listed. */
+export const UnfollowForm = z.object({ intent: z.literal("unfollow"), country: CountryCode });
+
 /** Where imported data come from: a sentence, required, shown with the data while illustrative. */
 const ImportDescription = z.string().trim().min(1).max(500);
 

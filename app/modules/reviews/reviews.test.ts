@@ -245,6 +245,35 @@ describe("following a country", () => {
     expect((await client.post("/countries/KEN", { intent: "nonsense" })).status).toBe(400);
     expect((await client.post("/countries/XYZ", { intent: "follow" })).status).toBe(404);
   });
+
+  it("lists what a member follows on the account page, each with a form to stop following it", async () => {
+    const { client, email } = await signUpMember();
+    const empty = visibleText((await client.get("/fr/account")).text);
+    expect(empty).toContain("Pays suivis");
+    expect(empty).toContain("Vous ne suivez encore aucun pays.");
+
+    await client.post("/countries/KEN", { intent: "follow" });
+    await client.post("/countries/PAK", { intent: "follow" });
+    const account = await client.get("/fr/account");
+    const following = /<section[^>]*aria-labelledby="following"[\s\S]*?<\/section>/.exec(account.text)?.[0] ?? "";
+    expect(visibleText(following)).toMatch(/Kenya[\s\S]*Pakistan/);
+    expect(following).toContain('href="/fr/countries/KEN"');
+    // One plain POST form per country: works without JavaScript.
+    expect(following.match(/<form method="post"/g)).toHaveLength(2);
+    expect(following).toContain('name="country" value="KEN"');
+
+    const stopped = await client.post("/fr/account", { intent: "unfollow", country: "KEN" }, { follow: true });
+    expect(stopped.url).toMatch(/\/fr\/account\?unfollowed=KEN#following$/);
+    expect(visibleText(stopped.text)).toContain("Vous ne suivez plus Kenya.");
+    const user = await getDb().selectFrom("app_user").select("id").where("email", "=", email).executeTakeFirstOrThrow();
+    expect((await getDb().selectFrom("country_follow").select("party_code").where("user_id", "=", user.id).execute()).map((row) => row.party_code)).toEqual(["PAK"]);
+
+    // Nonsense is refused with a message and changes nothing.
+    const bad = await client.post("/fr/account", { intent: "unfollow", country: "K3N" });
+    expect(bad.status).toBe(400);
+    expect(await getDb().selectFrom("country_follow").select("party_code").where("user_id", "=", user.id).execute()).toHaveLength(1);
+    expect((await new TestClient().post("/account", { intent: "unfollow", country: "PAK" })).status).toBe(302);
+  });
 });
 
 describe("importing status files", () => {

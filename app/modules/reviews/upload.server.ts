@@ -1,8 +1,6 @@
 import { MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
 import { DETAILS_FILE, STATUS_FILES, type StatusFileName, type StatusFiles } from "./status-files.server";
-
-/** Form field of each status file on /admin/reviews/import. */
-export const UPLOAD_FIELDS = { "parties.csv": "parties", "reviews.csv": "reviews", "focal_points.csv": "focal_points", [DETAILS_FILE]: "details" } as const;
+import { UPLOAD_FIELDS } from "./vocabulary";
 
 /** Ten times the size of the full demo data: enough for any real status, small enough for memory. */
 export const MAX_UPLOAD_BYTES = 2_000_000;

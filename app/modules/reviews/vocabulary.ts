@@ -32,3 +32,9 @@ export const NEXT_CLUSTER_GATE = 0.7;
 
 /** The columns the review list sorts by. */
 export const LIST_SORTS = ["country", "group", "stage", "consultation", "saq", "feedback"] as const;
+
+/**
+ * Form field of each status file on /admin/reviews/import. Here, not in upload.server.ts: the page
+ * needs the names in the browser too, where a .server module is empty (the page crashed on hydration).
+ */
+export const UPLOAD_FIELDS = { "parties.csv": "parties", "reviews.csv": "reviews", "focal_points.csv": "focal_points", "parties.json": "details" } as const;

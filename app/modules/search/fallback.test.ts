@@ -21,7 +21,7 @@ const savedEnv = { ...process.env };
 async function json(path: string) {
   const response = await new TestClient(app.url).get(path);
   expect(response.status).toBe(200);
-  return JSON.parse(response.text) as { backend: string; notices: string[]; total: number; results: Array<{ id: string; clusters: string[] }> };
+  return JSON.parse(response.text) as { backend: string; notices: string[]; total: number; results: Array<{ id: string; clusters: string[] }>; facets: Record<string, Array<{ value: string; count: number }>> };
 }
 
 async function eventually<T>(probe: () => Promise<T | undefined | false>, timeoutMs: number): Promise<T> {
@@ -119,6 +119,22 @@ describe("search resilience", () => {
     expect(narrowed.total).toBeGreaterThan(0);
     expect(narrowed.total).toBeLessThanOrEqual(fallback.total);
     for (const hit of narrowed.results) expect(hit.clusters).toContain("I");
+    // Each language's and each cluster's count is what picking it returns, as on Meilisearch (decision 0012).
+    for (const path of ["/library.json?q=guide", "/search.json?q=guide&lang=fr", "/library.json?q=guide&cluster=I"]) {
+      const data = await json(path);
+      expect(data.backend).toBe("postgres-fallback");
+      // "guide" is English and French: both languages are offered.
+      expect(data.facets.language!.map((facet) => facet.value)).toEqual(expect.arrayContaining(["en", "fr"]));
+      for (const facet of ["language", "cluster"]) {
+        for (const { value, count } of data.facets[facet]!) {
+          const url = new URL(path, "http://x");
+          if (url.searchParams.getAll(facet).includes(value)) continue;
+          if (facet === "language") url.searchParams.set(facet, value);
+          else url.searchParams.append(facet, value);
+          expect((await json(`${url.pathname}${url.search}`)).total, `${path} → ${facet}=${value}`).toBe(count);
+        }
+      }
+    }
     const page = await new TestClient(app.url).get("/fr/library?q=guide");
     expect(page.status).toBe(200);
     expect(page.text).toContain('class="alert alert--info"');

@@ -12,7 +12,7 @@ import type { SearchDocument } from "./documents";
  * Meilisearch, retrying until it succeeds. No update is lost while Meilisearch is away.
  */
 /** The live index. Bump the version when documents or settings change shape: a fresh index is built. */
-export const LIVE_INDEX = "content_v4";
+export const LIVE_INDEX = "content_v5";
 const BODY_LIMIT = 20_000;
 
 /** Meilisearch ids allow only [A-Za-z0-9_-]; ours contain ':' and '/'. */
@@ -39,8 +39,6 @@ export function toIndexedDocument(document: SearchDocument, itemLocales: string[
     itemId: document.itemId,
     locale: document.locale,
     primaryFor: primaryFor(document.locale, itemLocales),
-    // Every language the item exists in: the language facet counts items, not editions.
-    itemLocales,
     type: document.type,
     path: document.path,
     instruments: document.instruments,
@@ -128,7 +126,7 @@ const SYNONYMS: Record<string, string[]> = {
 
 const LOCALE_CODES: Record<string, string> = { en: "eng", fr: "fra", es: "spa", ar: "ara", zh: "cmn", ru: "rus", pt: "por" };
 
-export const FILTERABLE = ["kind", "type", "instruments", "articles", "clusters", "stages", "audiences", "locale", "primaryFor", "itemLocales", "country", "year", "itemId"];
+export const FILTERABLE = ["kind", "type", "instruments", "articles", "clusters", "stages", "audiences", "locale", "primaryFor", "country", "year", "itemId"];
 
 async function applySettings(index: Index) {
   await index

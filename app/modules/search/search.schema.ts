@@ -50,6 +50,13 @@ export function parseSearchParams(params: URLSearchParams, defaults: SearchFilte
   return { q, filters, page: Number.isFinite(page) && page >= 1 && page <= 250 ? page : 1, notices: [...new Set(notices)] };
 }
 
+/**
+ * Facets of which a reader picks one value at a time: clicking another value replaces the chosen
+ * one. Clicking a value of any other facet adds it, and values of one facet are alternatives (OR).
+ * Facet counts follow the same rule, so that a count is what clicking its value returns (decision 0012).
+ */
+export const ONE_AT_A_TIME: readonly FacetName[] = ["language"];
+
 /** The facets each search page offers, in display order. */
 export const LIBRARY_FACETS: FacetName[] = ["type", "cluster", "stage", "instrument", "article", "language", "audience", "country", "year"];
 export const SEARCH_FACETS: FacetName[] = ["kind", "type", "cluster", "stage", "instrument", "article", "language", "country", "year"];

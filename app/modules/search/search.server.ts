@@ -1,10 +1,10 @@
-import { sql } from "kysely";
+import { sql, type RawBuilder } from "kysely";
 import { getDb } from "~/utils/db.server";
 import { LOCALES, type Locale } from "~/utils/i18n";
 import { getMeili, getSearchStatus, indexName, type SearchBackend } from "./client.server";
 import type { SearchDocument, SearchKind } from "./documents";
 import { ensureSearchIndex, LIVE_INDEX } from "./index.server";
-import { FACET_NAMES, FACETS, PER_PAGE, type FacetName, type SearchFilters, type SearchNotice } from "./search.schema";
+import { FACET_NAMES, FACETS, ONE_AT_A_TIME, PER_PAGE, type FacetName, type SearchFilters, type SearchNotice } from "./search.schema";
 
 /** Highlighted text as segments, so the page can render <mark> without injecting HTML. */
 export type Highlighted = Array<{ text: string; match: boolean }>;
@@ -48,11 +48,60 @@ export function splitHighlights(text: string): Highlighted {
   return segments;
 }
 
-function meiliFilter(filters: SearchFilters): string[][] {
+/**
+ * One search behind a facet's counts, besides the page's own (which counts the facets nobody has
+ * picked a value of). Each count must be what clicking its value returns (decision 0012):
+ * - a language is picked one at a time and shows that language's editions, so the language facet
+ *   counts editions, over the other filters only, without the reader's-edition rule;
+ * - a value of a facet that already has picked values is added to them (they are alternatives), so
+ *   its count is the page's total plus the results that have it and none of the picked ones:
+ *   the facet is counted over the other filters with the picked values excluded.
+ */
+export type FacetCounting = { facet: FacetName; filters: SearchFilters; exclude: string[]; editions: boolean };
+
+export function facetCountings(filters: SearchFilters, wanted: FacetName[]): FacetCounting[] {
+  return wanted.flatMap((facet): FacetCounting[] => {
+    const picked = filters[facet] ?? [];
+    const others = { ...filters, [facet]: undefined };
+    if (ONE_AT_A_TIME.includes(facet)) return [{ facet, filters: others, exclude: [], editions: facet === "language" }];
+    return picked.length ? [{ facet, filters: others, exclude: picked, editions: false }] : [];
+  });
+}
+
+type Distribution = Record<string, number>;
+
+/** A facet's values and counts from the page's search (`own`) and its counting search, if any. */
+export function facetValues(facet: FacetName, filters: SearchFilters, total: number, own: Distribution | undefined, counted: Distribution | undefined) {
+  const picked = filters[facet] ?? [];
+  const counts = new Map<string, number>();
+  if (ONE_AT_A_TIME.includes(facet)) {
+    for (const [value, count] of Object.entries(counted ?? {})) counts.set(value, count);
+  } else if (picked.length) {
+    for (const value of new Set([...Object.keys(own ?? {}), ...Object.keys(counted ?? {})])) {
+      counts.set(value, picked.includes(value) ? (own?.[value] ?? 0) : total + (counted?.[value] ?? 0));
+    }
+  } else {
+    for (const [value, count] of Object.entries(own ?? {})) counts.set(value, count);
+  }
+  // A picked value stays listed, even with nothing left, so the reader can undo it.
+  for (const value of picked) if (!counts.has(value)) counts.set(value, 0);
+  return [...counts]
+    .map(([value, count]) => ({ value, count }))
+    .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+}
+
+const quote = (value: string) => `"${value.replace(/["\\]/g, "")}"`;
+
+/**
+ * The Meilisearch filter for `filters`, with `exclude`d values of one facet, and the reader's
+ * edition of each item only (`primaryFor`) unless languages were picked or editions are counted.
+ */
+function meiliFilter(filters: SearchFilters, locale: Locale, options: { exclude?: { facet: FacetName; values: string[] }; editions?: boolean } = {}): string[][] {
   // Values are validated against each facet's pattern before they get here; quoting is belt and braces.
-  return FACET_NAMES.filter((name) => filters[name]?.length).map((name) =>
-    filters[name]!.map((value) => `${FACETS[name].field} = "${value.replace(/["\\]/g, "")}"`),
-  );
+  const filter = FACET_NAMES.filter((name) => filters[name]?.length).map((name) => filters[name]!.map((value) => `${FACETS[name].field} = ${quote(value)}`));
+  if (options.exclude) for (const value of options.exclude.values) filter.push([`NOT ${FACETS[options.exclude.facet].field} = ${quote(value)}`]);
+  if (!options.editions && !filters.language?.length) filter.push([`primaryFor = ${quote(locale)}`]);
+  return filter;
 }
 
 async function searchMeili(params: SearchParams): Promise<Omit<SearchResult, "backend" | "notices">> {
@@ -61,29 +110,46 @@ async function searchMeili(params: SearchParams): Promise<Omit<SearchResult, "ba
   const page = params.page ?? 1;
   const perPage = params.perPage ?? PER_PAGE;
   const locale = params.locale;
+  const indexUid = indexName(LIVE_INDEX);
+  const q = params.q ?? "";
   // One edition per item: the reader's own (or the fallback edition) unless they asked for
   // particular languages; `distinct` is needed only when several were asked for.
   const languages = params.filters.language ?? [];
-  const filter = meiliFilter(params.filters);
-  if (languages.length === 0) filter.push([`primaryFor = "${locale}"`]);
   const wanted = params.facets ?? [];
-  // The language facet counts the items that exist in each language (one query, no second pass).
-  const facetField = (name: FacetName) => (name === "language" ? "itemLocales" : FACETS[name].field);
-  const response = await meili.index(indexName(LIVE_INDEX)).search(params.q ?? "", {
-    filter,
-    page,
-    hitsPerPage: perPage,
-    ...(languages.length > 1 ? { distinct: "itemId" } : {}),
-    facets: wanted.map(facetField),
-    // Meilisearch takes no wildcards here: name each language's field.
-    attributesToHighlight: LOCALES.map((code) => `title_${code}`),
-    attributesToCrop: LOCALES.map((code) => `summary_${code}`),
-    cropLength: 28,
-    highlightPreTag: PRE,
-    highlightPostTag: POST,
-    // Only retrieved fields come back formatted; bodies stay out of the response (too large).
-    attributesToRetrieve: ["docId", "kind", "itemId", "locale", "path", "type", "instruments", "articles", "clusters", "stages", "country", "year", ...LOCALES.flatMap((code) => [`title_${code}`, `summary_${code}`])],
+  const countings = facetCountings(params.filters, wanted);
+  // The page's own counts serve every facet but those picked one value at a time.
+  const ownFacets = wanted.filter((name) => !ONE_AT_A_TIME.includes(name));
+  // The page's search and the searches behind its facet counts go in one request.
+  const { results } = await meili.multiSearch({
+    queries: [
+      {
+        indexUid,
+        q,
+        filter: meiliFilter(params.filters, locale),
+        page,
+        hitsPerPage: perPage,
+        ...(languages.length > 1 ? { distinct: "itemId" } : {}),
+        facets: ownFacets.map((name) => FACETS[name].field),
+        // Meilisearch takes no wildcards here: name each language's field.
+        attributesToHighlight: LOCALES.map((code) => `title_${code}`),
+        attributesToCrop: LOCALES.map((code) => `summary_${code}`),
+        cropLength: 28,
+        highlightPreTag: PRE,
+        highlightPostTag: POST,
+        // Only retrieved fields come back formatted; bodies stay out of the response (too large).
+        attributesToRetrieve: ["docId", "kind", "itemId", "locale", "path", "type", "instruments", "articles", "clusters", "stages", "country", "year", ...LOCALES.flatMap((code) => [`title_${code}`, `summary_${code}`])],
+      },
+      ...countings.map((counting) => ({
+        indexUid,
+        q,
+        filter: meiliFilter(counting.filters, locale, { exclude: { facet: counting.facet, values: counting.exclude }, editions: counting.editions }),
+        page: 1,
+        hitsPerPage: 0,
+        facets: [FACETS[counting.facet].field],
+      })),
+    ],
   });
+  const response = results[0]!;
   const facetDistribution = response.facetDistribution ?? {};
   const hits = response.hits.map((hit) => {
     const formatted = (hit._formatted ?? {}) as Record<string, string>;
@@ -106,14 +172,41 @@ async function searchMeili(params: SearchParams): Promise<Omit<SearchResult, "ba
       year: (hit.year as number | null) ?? null,
     };
   });
+  const total = response.totalHits ?? hits.length;
+  const counted = new Map(countings.map((counting, index) => [counting.facet, results[index + 1]!.facetDistribution?.[FACETS[counting.facet].field] ?? {}]));
   const facets: SearchResult["facets"] = {};
-  for (const name of params.facets ?? []) {
-    const distribution = facetDistribution[facetField(name)] ?? {};
-    facets[name] = Object.entries(distribution)
-      .map(([value, count]) => ({ value, count }))
-      .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+  for (const name of wanted) facets[name] = facetValues(name, params.filters, total, facetDistribution[FACETS[name].field], counted.get(name));
+  return { hits, total, page, perPage, facets };
+}
+
+const ARRAY_FIELDS = new Set(["instruments", "articles", "clusters", "stages", "audiences"]);
+
+/**
+ * The fallback's WHERE clause: the query text on any edition, the filters, and `exclude`d values
+ * of one facet. Each item is counted once however many of its editions match (`count(distinct
+ * item_id)`), and a language filter keeps that language's editions: the same answers as Meilisearch.
+ */
+function postgresWhere(q: string, filters: SearchFilters, exclude?: { facet: FacetName; values: string[] }) {
+  const conditions = [sql`true`];
+  if (q) conditions.push(sql`(d.tsv @@ websearch_to_tsquery('simple', ${q}) or d.title ilike ${`%${q.replace(/[%_\\]/g, "\\$&")}%`})`);
+  const matches = (name: FacetName, values: string[]) => {
+    const field = FACETS[name].field;
+    const column = sql.ref(`d.${field}`);
+    if (ARRAY_FIELDS.has(field)) return sql`${column} && ${values}::text[]`;
+    if (name === "year") return sql`${column} = any(${values.map(Number)}::int[])`;
+    return sql`${column} = any(${values}::text[])`;
+  };
+  for (const name of FACET_NAMES) {
+    const values = filters[name];
+    if (values?.length) conditions.push(matches(name, values));
   }
-  return { hits, total: response.totalHits ?? hits.length, page, perPage, facets };
+  if (exclude?.values.length) conditions.push(sql`not coalesce(${matches(exclude.facet, exclude.values)}, false)`);
+  return sql.join(conditions, sql` and `);
+}
+
+async function countItems(where: RawBuilder<unknown>) {
+  const result = await sql<{ count: number }>`select count(distinct d.item_id)::int as count from search_document d where ${where}`.execute(getDb());
+  return result.rows[0]!.count;
 }
 
 /** The same search on PostgreSQL full-text search: same filters and facets, plainer ranking and snippets. */
@@ -123,17 +216,7 @@ async function searchPostgres(params: SearchParams): Promise<Omit<SearchResult, 
   const perPage = params.perPage ?? PER_PAGE;
   const q = (params.q ?? "").trim();
   const query = sql`websearch_to_tsquery('simple', ${q})`;
-  const conditions = [sql`true`];
-  if (q) conditions.push(sql`(d.tsv @@ ${query} or d.title ilike ${`%${q.replace(/[%_\\]/g, "\\$&")}%`})`);
-  for (const name of FACET_NAMES) {
-    const values = params.filters[name];
-    if (!values?.length) continue;
-    const column = sql.ref(`d.${FACETS[name].field}`);
-    if (["instruments", "articles", "clusters", "stages", "audiences"].includes(FACETS[name].field)) conditions.push(sql`${column} && ${values}::text[]`);
-    else if (name === "year") conditions.push(sql`${column} = any(${values.map(Number)}::int[])`);
-    else conditions.push(sql`${column} = any(${values}::text[])`);
-  }
-  const where = sql.join(conditions, sql` and `);
+  const where = postgresWhere(q, params.filters);
   // Without a query there is no rank: order by language preference, then recency (no constant
   // in ORDER BY, which PostgreSQL would read as a column position).
   const rank = q ? sql`ts_rank(d.tsv, ${query})` : sql`null::real`;
@@ -169,21 +252,29 @@ async function searchPostgres(params: SearchParams): Promise<Omit<SearchResult, 
     limit ${perPage} offset ${(page - 1) * perPage}
   `.execute(db);
 
+  const total = rows.rows[0]?.total ?? (page === 1 ? 0 : await countItems(where));
+  const wanted = params.facets ?? [];
+  const countings = facetCountings(params.filters, wanted);
+  const distribution = (name: FacetName, condition: RawBuilder<unknown>) => {
+    const field = FACETS[name].field;
+    const value = ARRAY_FIELDS.has(field) ? sql`unnest(d.${sql.ref(field)})` : sql`d.${sql.ref(field)}::text`;
+    return sql<{ value: string; count: number }>`
+      select v as value, count(distinct item_id)::int as count
+      from (select ${value} as v, d.item_id from search_document d where ${condition}) facet
+      where v is not null group by v order by count desc, v limit 200
+    `
+      .execute(db)
+      .then((result) => Object.fromEntries(result.rows.map((row) => [row.value, row.count])) as Record<string, number>);
+  };
+  const [own, counted] = await Promise.all([
+    Promise.all(wanted.map((name) => (ONE_AT_A_TIME.includes(name) ? undefined : distribution(name, where)))),
+    Promise.all(countings.map((counting) => distribution(counting.facet, postgresWhere(q, counting.filters, { facet: counting.facet, values: counting.exclude })))),
+  ]);
   const facets: SearchResult["facets"] = {};
-  if (params.facets?.length) {
-    const counts = await Promise.all(
-      params.facets.map((name) => {
-        const field = FACETS[name].field;
-        const value = ["instruments", "articles", "clusters", "stages", "audiences"].includes(field) ? sql`unnest(d.${sql.ref(field)})` : sql`d.${sql.ref(field)}::text`;
-        return sql<{ value: string; count: number }>`
-          select v as value, count(distinct item_id)::int as count
-          from (select ${value} as v, d.item_id from search_document d where ${where}) facet
-          where v is not null group by v order by count desc, v limit 200
-        `.execute(db);
-      }),
-    );
-    params.facets.forEach((name, index) => (facets[name] = counts[index]!.rows));
-  }
+  wanted.forEach((name, index) => {
+    const countedIndex = countings.findIndex((counting) => counting.facet === name);
+    facets[name] = facetValues(name, params.filters, total, own[index], countedIndex === -1 ? undefined : counted[countedIndex]);
+  });
   return {
     hits: rows.rows.map((row) => ({
       id: row.id,
@@ -201,7 +292,7 @@ async function searchPostgres(params: SearchParams): Promise<Omit<SearchResult, 
       country: row.country,
       year: row.year,
     })),
-    total: rows.rows[0]?.total ?? 0,
+    total,
     page,
     perPage,
     facets,
