@@ -1,4 +1,4 @@
-import { PassThrough } from "node:stream";
+import { Transform } from "node:stream";
 import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
@@ -48,7 +48,7 @@ export default async function handleRequest(
         nonce,
         [waitFor]() {
           shellRendered = true;
-          const body = new PassThrough();
+          const body = withoutZeroPadding();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
           pipe(body);
@@ -63,5 +63,24 @@ export default async function handleRequest(
       },
     );
     setTimeout(abort, streamTimeout + 1000);
+  });
+}
+
+/**
+ * React 18.3's stream writer flushes its whole 2,048-byte buffer when the next character does
+ * not fit in what is left of it, so a multi-byte character (Cyrillic, Arabic, Chinese…) that
+ * falls on a buffer boundary is preceded by one or two zero bytes in the HTML (React 19 fixed it).
+ * HTML never carries a NUL of its own (text is escaped, and the parser would drop it), so the
+ * zero bytes are removed on the way out.
+ */
+function withoutZeroPadding() {
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      if (chunk.indexOf(0) === -1) return done(null, chunk);
+      const kept = Buffer.allocUnsafe(chunk.length);
+      let length = 0;
+      for (const byte of chunk) if (byte !== 0) kept[length++] = byte;
+      done(null, kept.subarray(0, length));
+    },
   });
 }
