@@ -100,9 +100,13 @@ async function summaryEdition(locale: Locale, dialogue: DialogueRow, agenda: Age
   const kinds = Object.entries(participation.organizations).filter(([, count]) => count > 0);
   for (const [kind, count] of kinds) lines.push(`- ${common(`organizationKinds.${kind}`)}: ${count}`);
   lines.push(`- ${t("summary.states")}: ${participation.states}`, "");
+  // The observations are recorded in English (decision 21): only the English edition carries their
+  // text, so another language's edition never claims, in search, to be written in that language.
+  if (locale !== "en" && observations.length) lines.push(t("document.observationsInEnglish"), "");
   for (const section of groupUnderTopics(observations, agenda)) {
     lines.push(`## ${section.topic ? topicTitle(section.topic, locale) : t("summary.otherTopics")}`, "");
-    for (const observation of section.observations) lines.push(`${observation.number}\\. ${escapeMarkdown(observation.body).replace(/\n+/g, " ")}`, "");
+    if (locale === "en") for (const observation of section.observations) lines.push(`${observation.number}\\. ${escapeMarkdown(observation.body).replace(/\n+/g, " ")}`, "");
+    else lines.push(t("document.observationNumbers", { numbers: section.observations.map((observation) => observation.number).join(", ") }), "");
   }
   return {
     locale,

@@ -217,6 +217,12 @@ describe("the chair's summary", () => {
     const resource = await getDb().selectFrom("resource").selectAll().where("slug", "=", `chairs-summary-${dialogue.session_code}-${dialogueId}`).executeTakeFirstOrThrow();
     expect(resource.type).toBe("chairs_summary");
     expect(resource.articles).toEqual(["untoc:23"]);
+    // The observations are English text: only the English edition carries it; the French one points to the page.
+    const editions = await getDb().selectFrom("resource_edition").select(["locale", "body"]).where("resource_id", "=", resource.id).orderBy("locale").execute();
+    expect(editions.map((edition) => [edition.locale, edition.body.includes(word)])).toEqual([
+      ["en", true],
+      ["fr", false],
+    ]);
     const documents = await getDb().selectFrom("search_document").select(["item_id", "kind", "path"]).where("kind", "=", "observation").where("item_id", "in", [`observation:${published}`, `observation:${second}`]).orderBy("item_id").execute();
     expect(documents.map((document) => document.path).sort()).toEqual([`/dialogues/${dialogueId}/summary#observation-1`, `/dialogues/${dialogueId}/summary#observation-2`]);
 
