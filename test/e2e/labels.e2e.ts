@@ -85,7 +85,7 @@ describe("every form control has a name that getByLabel finds, in English, Frenc
       "/courses/review-mechanism",
       "/courses/review-mechanism/01-what-is-the-review-mechanism",
       "/library?q=guide",
-      "/library/legislative-guide-untoc-2016",
+      "/library/legislative-guide-untoc-2017",
       "/search?q=trafiking&cluster=II",
       "/articles/untoc/5",
       "/reviews",
@@ -115,7 +115,7 @@ describe("every form control has a name that getByLabel finds, in English, Frenc
 
   it("on the secretariat's pages", async () => {
     const client = await signInAs(DEMO.secretariat.email, DEMO.secretariat.password);
-    const paths = ["/admin", "/admin/library", "/admin/library/new", "/admin/library/legislative-guide-untoc-2016", "/admin/learning", "/admin/mail", "/admin/reviews/import", "/admin/reviews/focal-points"];
+    const paths = ["/admin", "/admin/library", "/admin/library/new", "/admin/library/legislative-guide-untoc-2017", "/admin/learning", "/admin/mail", "/admin/reviews/import", "/admin/reviews/focal-points"];
     const { problems, controls } = await checkPages(client, paths);
     expect(problems).toEqual([]);
     expect(controls).toBeGreaterThan(30);
