@@ -5,7 +5,7 @@ import { ObservationCard } from "~/components/dialogues/observation-card";
 import { ObservationForm } from "~/components/dialogues/observation-form";
 import { Notice } from "~/components/ui/form";
 import { requireObservationEditor } from "~/modules/dialogues/access.server";
-import { DialogueId } from "~/modules/dialogues/dialogues.schema.server";
+import { dialogueIdParam } from "~/modules/dialogues/dialogues.schema.server";
 import { submitEditorForm } from "~/modules/dialogues/observation-forms.server";
 import { EMPTY_FORM, getEditorView } from "~/modules/dialogues/observation-views.server";
 import { notFound } from "~/utils/http.server";
@@ -14,15 +14,9 @@ import { getRequestLocale } from "~/utils/i18n.server";
 import { useLocale } from "~/utils/i18n-react";
 import { pageMeta } from "~/utils/meta";
 
-function dialogueIdOf(params: LoaderFunctionArgs["params"]) {
-  const id = DialogueId.safeParse(params.id);
-  if (!id.success) notFound();
-  return id.data;
-}
-
 /** Only this dialogue's facilitators and the secretariat: anyone else gets 403, drafts included. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const dialogueId = dialogueIdOf(params);
+  const dialogueId = dialogueIdParam(params.id);
   await requireObservationEditor(request, dialogueId);
   const view = await getEditorView(dialogueId, getRequestLocale(request));
   if (!view) notFound();
@@ -30,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const dialogueId = dialogueIdOf(params);
+  const dialogueId = dialogueIdParam(params.id);
   const user = await requireObservationEditor(request, dialogueId);
   const outcome = await submitEditorForm(dialogueId, await request.formData(), user.id);
   if (!outcome.ok) return data(outcome, { status: outcome.status });

@@ -5,7 +5,7 @@ import { ParticipationFigures, SummarySections } from "~/components/dialogues/su
 import { Notice } from "~/components/ui/form";
 import { requireObservationEditor } from "~/modules/dialogues/access.server";
 import { getSessionUser } from "~/modules/auth/session.server";
-import { DialogueId } from "~/modules/dialogues/dialogues.schema.server";
+import { dialogueIdParam } from "~/modules/dialogues/dialogues.schema.server";
 import { submitSummaryForm } from "~/modules/dialogues/observation-forms.server";
 import { getSummaryView } from "~/modules/dialogues/summary.server";
 import { notFound } from "~/utils/http.server";
@@ -14,22 +14,16 @@ import { getRequestLocale } from "~/utils/i18n.server";
 import { useLocale } from "~/utils/i18n-react";
 import { pageMeta } from "~/utils/meta";
 
-function dialogueIdOf(params: LoaderFunctionArgs["params"]) {
-  const id = DialogueId.safeParse(params.id);
-  if (!id.success) notFound();
-  return id.data;
-}
-
 /** Public once published; before, a preview for the dialogue's facilitators and the secretariat only. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user } = await getSessionUser(request);
-  const view = await getSummaryView(dialogueIdOf(params), getRequestLocale(request), user);
+  const view = await getSummaryView(dialogueIdParam(params.id), getRequestLocale(request), user);
   if (!view) notFound();
   return view;
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const dialogueId = dialogueIdOf(params);
+  const dialogueId = dialogueIdParam(params.id);
   const user = await requireObservationEditor(request, dialogueId);
   const outcome = await submitSummaryForm(dialogueId, await request.formData(), user.id);
   if (!outcome.ok) return data(outcome, { status: outcome.status });
