@@ -7,7 +7,7 @@ import type { AttendanceMode, DialogueState, OrganizationKind, RegistrationStatu
 import { ORGANIZATION_KINDS } from "../../../db/schema/platform";
 import type { SessionUser } from "~/modules/auth/session.server";
 import { getDb, type Executor } from "~/utils/db.server";
-import { formatDay, formatTimeRangeInZone, utcOffset } from "~/utils/format";
+import { formatDateTimeInZone, formatDay, formatTimeRangeInZone, utcOffset } from "~/utils/format";
 import type { Locale } from "~/utils/i18n";
 import { pickLocalized } from "~/utils/localized";
 import { canEditObservations } from "./access.server";
@@ -260,8 +260,8 @@ export async function getDialogueView(dialogueId: number, locale: Locale, viewer
     approvalRequired: dialogue.approval_required,
     eligibleKinds: dialogue.eligible_kinds,
     course: dialogue.course_slug && dialogue.course_rule ? { slug: dialogue.course_slug, rule: dialogue.course_rule, held: !!certified } : null,
-    registrationOpensAt: dialogue.registration_opens_at ? formatTimeRangeInZone(dialogue.registration_opens_at, dialogue.registration_opens_at, locale, dialogue.time_zone) : null,
-    registrationClosesAt: dialogue.registration_closes_at ? formatTimeRangeInZone(dialogue.registration_closes_at, dialogue.registration_closes_at, locale, dialogue.time_zone) : null,
+    registrationOpensAt: dialogue.registration_opens_at ? formatDateTimeInZone(dialogue.registration_opens_at, locale, dialogue.time_zone) : null,
+    registrationClosesAt: dialogue.registration_closes_at ? formatDateTimeInZone(dialogue.registration_closes_at, locale, dialogue.time_zone) : null,
     windowOpen,
     agenda,
     modes,

@@ -143,9 +143,9 @@ export async function registerForDialogue(
 
   const checkInCode = generateCheckInCode();
   const mailData = { ...dialogue, ...profile, dialogue_id: dialogueId, mode: form.mode, locale: member.locale, check_in_code: checkInCode, decision_reason: "" };
-  const [confirmed, waitlisted, pending] = await Promise.all(
-    (["confirmed", "waitlisted", "pending"] as const).map((kind) => composeRegistrationMail(mailData, kind, origin)),
-  );
+  // Only the outcomes this dialogue can give: pending when it needs approval, else a seat or the list.
+  const outcomes = dialogue.approval_required ? (["pending"] as const) : (["confirmed", "waitlisted"] as const);
+  const mails = Object.fromEntries(await Promise.all(outcomes.map(async (kind) => [kind, await composeRegistrationMail(mailData, kind, origin)] as const)));
   const { decision, mail } = await decideSeat(dialogueId, {
     userId: member.id,
     mode: form.mode,
@@ -161,7 +161,7 @@ export async function registerForDialogue(
       locale: member.locale,
       check_in_code: checkInCode,
     },
-    mails: { confirmed: confirmed!, waitlisted: waitlisted!, pending: pending! },
+    mails,
     // The dialogue may have been closed, or its seats changed, since it was read above.
     stillOpen: (locked) => locked.state === "open" && locked.approval_required === dialogue.approval_required && !eligibilityRefusal({ ...dialogue, ...locked, state: "open" }, form, new Date()),
   });

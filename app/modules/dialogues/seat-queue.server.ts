@@ -31,7 +31,8 @@ export type SeatCandidate = {
     locale: string;
     check_in_code: string;
   };
-  mails: { confirmed: OutgoingMail; waitlisted: OutgoingMail; pending: OutgoingMail };
+  /** The e-mail for each outcome the dialogue can give (stillOpen refuses a change of approval rule). */
+  mails: Partial<Record<"confirmed" | "waitlisted" | "pending", OutgoingMail>>;
   /** Re-checks the locked dialogue: false when it closed (or changed) since the checks. */
   stillOpen: (dialogue: LockedSeats) => boolean;
 };
@@ -156,7 +157,7 @@ async function decideBatch(trx: Executor, dialogueId: number, candidates: SeatCa
     live.set(candidate.userId, status);
     inserts.push({ ...candidate, status });
     decisions.push({ status, repeated: false });
-    mails.push(status === "confirmed" ? candidate.mails.confirmed : status === "pending" ? candidate.mails.pending : candidate.mails.waitlisted);
+    mails.push(candidate.mails[status as "confirmed" | "waitlisted" | "pending"] ?? null);
   }
 
   const fresh = inserts.filter((item) => item.cancelledId === null);
