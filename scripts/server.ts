@@ -10,13 +10,28 @@ import { createRequestHandler } from "@remix-run/express";
 import { installGlobals, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
+import onHeaders from "on-headers";
 import type { AppLoadContext } from "@remix-run/node";
+import { checkServerConfigOrExit, parseTrustProxy } from "./lib/config";
 import { createPageCache } from "./lib/page-cache";
 
 installGlobals({ nativeFetch: true });
 
 const BUILD_PATH = path.resolve("build/index.js");
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+const SESSION_COOKIE = "agora_session";
+
+/**
+ * The largest request body each kind of address accepts, checked on Content-Length before anything
+ * reads the body: forms are small; the secretariat's upload pages take files (library: 20 MB,
+ * review import: three files of 2 MB).
+ */
+export const BODY_LIMITS = { form: 256 * 1024, upload: 24 * 1024 * 1024 };
+const UPLOAD_PATH = /^(?:\/[a-z]{2})?\/admin\/(?:library|reviews\/import)(?:\/|$)/;
+
+export function bodyLimitFor(pathname: string) {
+  return UPLOAD_PATH.test(pathname) ? BODY_LIMITS.upload : BODY_LIMITS.form;
+}
 
 async function importBuild(): Promise<ServerBuild> {
   // The query string defeats the ESM cache so a dev rebuild is picked up.
@@ -56,7 +71,8 @@ export async function createApp() {
   const dev = process.env.NODE_ENV === "development";
   const app = express();
   app.disable("x-powered-by");
-  if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
+  const trustProxy = parseTrustProxy(process.env.TRUST_PROXY);
+  if (trustProxy !== undefined) app.set("trust proxy", trustProxy);
   // Anonymous renders of public pages, reused for a few seconds (see page-cache.ts): a hit is
   // answered before any other middleware; a miss is recorded after them.
   const pageCache = process.env.PAGE_CACHE_SECONDS === "0" ? null : createPageCache({ ttlMs: Number(process.env.PAGE_CACHE_SECONDS ?? 5) * 1000, maxBytes: 64 * 1024 * 1024 });
@@ -80,6 +96,23 @@ export async function createApp() {
     res.status(403).type("text/plain").send("Forbidden: cross-origin request refused.");
   });
 
+  // No body is read before its size is known and allowed: an unauthenticated action (sign-in,
+  // before its rate limit) would otherwise buffer whatever it is sent.
+  app.use((req, res, next) => {
+    if (SAFE_METHODS.has(req.method)) return next();
+    const length = req.get("content-length");
+    if (length === undefined) {
+      if (req.get("transfer-encoding") === undefined) return next();
+      res.set("Connection", "close").status(411).type("text/plain").send("Length required: send the request body with a Content-Length.");
+      return;
+    }
+    if (!/^\d+$/.test(length) || Number(length) > bodyLimitFor(req.path)) {
+      res.set("Connection", "close").status(413).type("text/plain").send("Payload too large.");
+      return;
+    }
+    next();
+  });
+
   // Remix's pre-single-fetch data endpoint: our build answers data at `.data` URLs instead.
   app.use((req, res, next) => {
     if (req.query._data === undefined) return next();
@@ -90,6 +123,17 @@ export async function createApp() {
 
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h" }));
+
+  // What is answered to a signed-in person, or signs someone in, is theirs alone: no browser,
+  // proxy or back button keeps it (static files above are the same for everyone).
+  app.use((req, res, next) => {
+    const signedIn = new RegExp(`(?:^|;\\s*)${SESSION_COOKIE}=[^;]`).test(req.get("cookie") ?? "");
+    onHeaders(res, function () {
+      const setCookie = [res.getHeader("set-cookie") ?? []].flat().map(String);
+      if (signedIn || setCookie.some((line) => line.startsWith(`${SESSION_COOKIE}=`))) res.setHeader("Cache-Control", "private, no-store");
+    });
+    next();
+  });
 
   let build = await importBuild();
   app.all(
@@ -118,6 +162,7 @@ export async function createApp() {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  checkServerConfigOrExit();
   const { app, getBuild } = await createApp();
   const port = Number(process.env.PORT ?? 3000);
   const host = process.env.HOST ?? "0.0.0.0";

@@ -3,8 +3,10 @@
  * applies pending migrations, then serves the built app. Run `npm run build` first.
  */
 import { bootServices } from "./lib/boot";
+import { checkServerConfigOrExit } from "./lib/config";
 
 process.env.NODE_ENV ??= "production";
+checkServerConfigOrExit();
 const { stop } = await bootServices();
 // Course files ship with the release: bring their search documents up to date, and build the
 // index if a new index version left it empty (once, however many instances start together).

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { stringify } from "csv-stringify/sync";
+import { toCsv } from "~/utils/csv.server";
 import { listReviews } from "~/modules/reviews/queries.server";
 import { ReviewListQuery } from "~/modules/reviews/reviews.schema.server";
 import { isLocale } from "~/utils/i18n";
@@ -10,7 +10,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const query = ReviewListQuery.parse(Object.fromEntries(params));
   const lang = params.get("lang");
   const { items } = await listReviews({ ...query, page: undefined }, isLocale(lang) ? lang : "en");
-  const csv = stringify(
+  const csv = toCsv(
     items.map((item) => ({
       cluster: item.cluster,
       state_under_review: item.state_under_review,

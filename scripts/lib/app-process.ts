@@ -11,7 +11,8 @@ export async function startAppServer(env: Record<string, string>) {
   const port = await getFreePort();
   const url = `http://127.0.0.1:${port}`;
   const child: ChildProcess = spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/server.ts"], {
-    env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1", TRUST_PROXY: "loopback" },
+    // Links in e-mails point at this process unless the caller says otherwise (production requires PUBLIC_URL).
+    env: { ...process.env, PUBLIC_URL: url, TRUST_PROXY: "loopback", ...env, PORT: String(port), HOST: "127.0.0.1" },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const deadline = Date.now() + 30_000;

@@ -1,4 +1,5 @@
 import { deliverMail, deliverPendingMail } from "~/modules/mail/mail.server";
+import { purgeExpired } from "~/modules/maintenance/purge.server";
 import { syncSearchOutbox } from "~/modules/search/index.server";
 
 /** Every background job and its handler. A job's data is validated by its handler. */
@@ -6,6 +7,7 @@ export const jobHandlers = {
   "mail.deliver": (data: { id?: number }) => deliverMail(data.id),
   "mail.sweep": () => deliverPendingMail(),
   "search.sync": () => syncSearchOutbox(),
+  "maintenance.purge": () => purgeExpired(),
 } satisfies Record<string, (data: never) => Promise<unknown>>;
 
 /** Periodic jobs (cron syntax, UTC). */
@@ -13,4 +15,6 @@ export const scheduledJobs: Array<{ name: keyof typeof jobHandlers; cron: string
   { name: "mail.sweep", cron: "*/5 * * * *" },
   // Catches up on whatever Meilisearch missed while it was away.
   { name: "search.sync", cron: "* * * * *" },
+  // Expired sessions, used tokens, spent rate-limit rows, old outbox mail (pg-boss runs a schedule once, whatever the number of workers).
+  { name: "maintenance.purge", cron: "7 * * * *" },
 ];
