@@ -110,6 +110,12 @@ export async function createApp() {
       res.set("Connection", "close").status(413).type("text/plain").send("Payload too large.");
       return;
     }
+    // An action may answer before reading its whole body (a multipart form it refuses half-way,
+    // after which the body stream is cancelled and the socket destroyed): such a connection is
+    // not offered for reuse, or the client's next request on it would be reset.
+    onHeaders(res, () => {
+      if (!req.complete) res.setHeader("Connection", "close");
+    });
     next();
   });
 
