@@ -86,6 +86,7 @@ export const ROUTE_MATRIX: Record<string, RouteCase> = {
   "($lang).sign-up.tsx": { path: "/sign-up", get: anonymousOnly, post: { visitor: 400, member: 302, facilitator: 302, secretariat: 302 } },
   "($lang).verify-email.tsx": { path: "/verify-email?token=not-a-token", get: all(200) },
   "healthz.ts": { path: "/healthz", get: all(200) },
+  "readyz.ts": { path: "/readyz", get: all(200) },
   "library.$slug.file.$locale.ts": { path: (f) => `/library/${f.resourceSlug}/file/xx`, get: all(404) },
   "library[.]json.ts": { path: "/library.json?q=review", get: all(200) },
   "reviews.export.$file.ts": { path: "/reviews/export/parties.csv", get: all(200) },

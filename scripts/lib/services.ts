@@ -115,9 +115,9 @@ export function checkPostgresCanRun(dataDir: string) {
   }
 }
 
-export async function startEmbeddedPostgres(options: { dir: string; database: string; persistent?: boolean }): Promise<RunningPostgres> {
+export async function startEmbeddedPostgres(options: { dir: string; database: string; persistent?: boolean; port?: number }): Promise<RunningPostgres> {
   checkPostgresCanRun(options.dir);
-  const port = await getFreePort();
+  const port = options.port ?? (await getFreePort());
   const password = "agora";
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({

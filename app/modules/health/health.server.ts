@@ -1,7 +1,10 @@
-import { sql } from "kysely";
+import { Migrator, sql } from "kysely";
+import { migrations } from "../../../db/migrations/index";
 import { getSearchStatus } from "~/modules/search/client.server";
 import { getDb } from "~/utils/db.server";
+import { isShuttingDown } from "./availability.server";
 
+/** Liveness, with what the process sees of its dependencies (for people; the answer is 200 while the process serves). */
 export async function getHealth() {
   const database = await sql`select 1`
     .execute(getDb())
@@ -9,4 +12,19 @@ export async function getHealth() {
     .catch(() => "down" as const);
   const search = await getSearchStatus();
   return { status: database === "up" ? "ok" : "degraded", database, search };
+}
+
+/**
+ * Readiness, for load balancers: the database answers, every migration this release knows is
+ * applied, and the process is not shutting down.
+ */
+export async function getReadiness(): Promise<{ ready: boolean; reason?: "shutting-down" | "database" | "migrations"; pending?: number }> {
+  if (isShuttingDown()) return { ready: false, reason: "shutting-down" };
+  try {
+    const migrator = new Migrator({ db: getDb(), provider: { getMigrations: async () => migrations } });
+    const pending = (await migrator.getMigrations()).filter((migration) => !migration.executedAt).length;
+    return pending ? { ready: false, reason: "migrations", pending } : { ready: true };
+  } catch {
+    return { ready: false, reason: "database" };
+  }
 }
