@@ -12,7 +12,9 @@ import { getDb, type Executor } from "~/utils/db.server";
 import { LOCALES, localePath, type Locale } from "~/utils/i18n";
 import { getFixedT } from "~/utils/i18n.server";
 import { pickLocalized, type LocalizedText } from "~/utils/localized";
+import { resources } from "~/locales";
 import { getParticipation, type Participation } from "./queries.server";
+import { isStandardTopic } from "./vocabulary";
 
 export const observationItemId = (id: number) => `observation:${id}`;
 export const summaryResourceSlug = (dialogue: { id: number; session_code: string }) => `chairs-summary-${dialogue.session_code}-${dialogue.id}`;
@@ -30,6 +32,12 @@ export type NumberedObservation = {
 };
 
 export type AgendaRow = { code: string; position: number; title: LocalizedText };
+
+/** An agenda topic's title: the paper's standard topics in the reader's language, others as written. */
+export function topicTitle(topic: { code: string; title: LocalizedText }, locale: Locale): string {
+  const standard = isStandardTopic(topic.code) ? (resources[locale].dialogues as { topics?: Record<string, string> }).topics?.[topic.code] : undefined;
+  return standard ?? (pickLocalized(topic.title, locale) || topic.code);
+}
 
 /**
  * The published observations of a dialogue that are not merged into another, in the chair's
@@ -93,7 +101,7 @@ async function summaryEdition(locale: Locale, dialogue: DialogueRow, agenda: Age
   for (const [kind, count] of kinds) lines.push(`- ${common(`organizationKinds.${kind}`)}: ${count}`);
   lines.push(`- ${t("summary.states")}: ${participation.states}`, "");
   for (const section of groupUnderTopics(observations, agenda)) {
-    lines.push(`## ${section.topic ? pickLocalized(section.topic.title, locale) : t("summary.otherTopics")}`, "");
+    lines.push(`## ${section.topic ? topicTitle(section.topic, locale) : t("summary.otherTopics")}`, "");
     for (const observation of section.observations) lines.push(`${observation.number}\\. ${escapeMarkdown(observation.body).replace(/\n+/g, " ")}`, "");
   }
   return {
@@ -143,14 +151,14 @@ export async function buildObservationDocuments(dialogue: DialogueRow, agenda: A
   const t = await getFixedT("en", "observations");
   const title = pickLocalized(dialogue.title, "en");
   const year = dialogue.starts_at.getUTCFullYear();
-  const topicTitle = new Map(agenda.map((topic) => [topic.code, pickLocalized(topic.title, "en")]));
+  const titles = new Map(agenda.map((topic) => [topic.code, topicTitle(topic, "en")]));
   return observations.map((observation) => ({
     id: `${observationItemId(observation.id)}:en`,
     kind: "observation",
     itemId: observationItemId(observation.id),
     locale: "en",
     title: t("document.observationTitle", { number: observation.number, title }),
-    summary: observation.topics.map((code) => topicTitle.get(code)).filter(Boolean).join(" · "),
+    summary: observation.topics.map((code) => titles.get(code)).filter(Boolean).join(" · "),
     body: observation.body,
     path: `${summaryPath(dialogue.id)}#${observationAnchor(observation.number)}`,
     type: "observation",

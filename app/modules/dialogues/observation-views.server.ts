@@ -11,7 +11,7 @@ import { getDb } from "~/utils/db.server";
 import { formatDateTimeInZone, formatDay, formatTimeRangeInZone } from "~/utils/format";
 import type { Locale } from "~/utils/i18n";
 import { pickLocalized } from "~/utils/localized";
-import { listAgenda, observationAnchor, summaryPath } from "./observation-documents.server";
+import { listAgenda, observationAnchor, summaryPath, topicTitle } from "./observation-documents.server";
 import type { ObservationQuery } from "./observations.schema.server";
 import type { RevisionNote } from "./observations.server";
 import { PUBLIC_STATES } from "./vocabulary";
@@ -32,7 +32,7 @@ export function toFormValues(raw: Record<string, string | string[]>): Observatio
 async function getFormChoices(dialogueId: number, locale: Locale) {
   const [agenda, treaty] = await Promise.all([listAgenda(dialogueId), getTreatyLabels(locale)]);
   return {
-    topics: agenda.map((topic) => ({ code: topic.code, title: pickLocalized(topic.title, locale) })),
+    topics: agenda.map((topic) => ({ code: topic.code, title: topicTitle(topic, locale) })),
     clusters: treaty.clusters,
     kinds: [...ORGANIZATION_KINDS],
   };
@@ -73,7 +73,7 @@ export async function getEditorView(dialogueId: number, locale: Locale) {
       .orderBy("id")
       .execute(),
   ]);
-  const topicTitle = new Map(choices.topics.map((topic) => [topic.code, topic.title]));
+  const titles = new Map(choices.topics.map((topic) => [topic.code, topic.title]));
   const live = rows.filter((row) => row.merged_into_id === null);
   const numberOf = new Map(live.map((row, index) => [row.id, index + 1]));
   return {
@@ -84,7 +84,7 @@ export async function getEditorView(dialogueId: number, locale: Locale) {
       number: index + 1,
       body: row.body,
       status: row.status,
-      topics: row.topics.map((code) => topicTitle.get(code) ?? code),
+      topics: row.topics.map((code) => titles.get(code) ?? code),
       clusters: row.clusters,
       articles: row.articles,
       stakeholderKinds: row.stakeholder_kinds,
@@ -124,7 +124,7 @@ export async function getObservationView(dialogueId: number, observationId: numb
       .where((eb) => eb.or([eb("position", "<", observation.position), eb.and([eb("position", "=", observation.position), eb("id", "<", observation.id)])]))
       .executeTakeFirstOrThrow(),
   ]);
-  const topicTitle = new Map(choices.topics.map((topic) => [topic.code, topic.title]));
+  const titles = new Map(choices.topics.map((topic) => [topic.code, topic.title]));
   return {
     dialogue,
     choices,
@@ -149,7 +149,7 @@ export async function getObservationView(dialogueId: number, observationId: numb
       note: revision.note as RevisionNote,
       status: revision.status,
       body: revision.body,
-      topics: revision.topics.map((code) => topicTitle.get(code) ?? code),
+      topics: revision.topics.map((code) => titles.get(code) ?? code),
       clusters: revision.clusters,
       articles: revision.articles,
       stakeholderKinds: revision.stakeholder_kinds,
@@ -226,7 +226,7 @@ async function listObservations(filters: Omit<ObservationQuery, "page">, locale:
     getArticleTitles([...new Set(rows.flatMap((row) => row.articles))], locale),
     getTreatyLabels(locale),
   ]);
-  const topicTitle = new Map(topics.map((topic) => [`${topic.dialogue_id}:${topic.code}`, pickLocalized(topic.title, locale)]));
+  const titles = new Map(topics.map((topic) => [`${topic.dialogue_id}:${topic.code}`, topicTitle(topic, locale)]));
   const clusterTitle = new Map(treaty.clusters.map((cluster) => [cluster.code, cluster.title]));
   return {
     total: Number(total.count),
@@ -237,7 +237,7 @@ async function listObservations(filters: Omit<ObservationQuery, "page">, locale:
       dialogue: { id: row.dialogue_id, title: pickLocalized(row.title, locale), date: formatDay(row.starts_at, locale, row.time_zone), path: `/dialogues/${row.dialogue_id}` },
       summaryPath: row.state === "summary_published" ? `${summaryPath(row.dialogue_id)}#${observationAnchor(Number(row.number))}` : null,
       illustrative: row.illustrative,
-      topics: row.topics.map((code) => ({ code, title: topicTitle.get(`${row.dialogue_id}:${code}`) ?? code })),
+      topics: row.topics.map((code) => ({ code, title: titles.get(`${row.dialogue_id}:${code}`) ?? code })),
       clusters: row.clusters.map((code) => ({ code, title: clusterTitle.get(code) ?? code })),
       articles: row.articles.map((ref) => ({ ref, title: articleTitles.get(ref) ?? "", path: `/articles/${ref.replace(":", "/")}` })),
       stakeholderKinds: row.stakeholder_kinds,
@@ -265,7 +265,7 @@ export async function getObservationsPage(query: ObservationQuery, locale: Local
       .execute(),
     getTreatyLabels(locale),
   ]);
-  const topicChoices = [...new Map(topics.map((topic) => [topic.code, pickLocalized(topic.title, locale)])).entries()].map(([code, title]) => ({ code, title }));
+  const topicChoices = [...new Map(topics.map((topic) => [topic.code, topicTitle(topic, locale)])).entries()].map(([code, title]) => ({ code, title }));
   return {
     query,
     ...list,

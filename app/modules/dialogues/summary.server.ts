@@ -12,7 +12,7 @@ import { getDb } from "~/utils/db.server";
 import { formatDay, formatTimeRangeInZone } from "~/utils/format";
 import type { Locale } from "~/utils/i18n";
 import { pickLocalized } from "~/utils/localized";
-import { groupUnderTopics, listAgenda, listNumberedObservations, observationAnchor, summaryResourceSlug, writeSummaryArtifacts } from "./observation-documents.server";
+import { groupUnderTopics, listAgenda, listNumberedObservations, observationAnchor, summaryResourceSlug, topicTitle, writeSummaryArtifacts } from "./observation-documents.server";
 import { findDialogue, getParticipation } from "./queries.server";
 
 export class SummaryError extends Error {
@@ -67,7 +67,7 @@ export async function getSummaryView(dialogueId: number, locale: Locale, viewer:
     total: observations.length,
     sections: groupUnderTopics(observations, agenda).map((section) => ({
       code: section.topic?.code ?? null,
-      title: section.topic ? pickLocalized(section.topic.title, locale) : null,
+      title: section.topic ? topicTitle(section.topic, locale) : null,
       observations: section.observations.map((observation) => ({
         number: observation.number,
         anchor: observationAnchor(observation.number),
