@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { upsertStaffUser } from "../app/modules/auth/accounts.server";
 import { getDb } from "./db";
 import { DEMO, signInAs } from "./factories";
 import { TestClient } from "./http-client";
@@ -30,12 +31,15 @@ async function clientFor(role: Role): Promise<TestClient> {
       return signInAs(DEMO.member.email, DEMO.member.password);
     case "facilitator":
       return signInAs(DEMO.facilitator.email, DEMO.facilitator.password);
+    case "otherFacilitator":
+      return signInAs(OTHER_FACILITATOR.email, OTHER_FACILITATOR.password);
     case "secretariat":
       return signInAs(DEMO.secretariat.email, DEMO.secretariat.password);
   }
 }
 
 const PROBE = { intent: "matrix-probe" };
+const OTHER_FACILITATOR = { email: "other.facilitator@agora.test", password: "other-facilitator-2026" };
 let fixtures: Fixtures;
 const clients = new Map<Role, TestClient>();
 
@@ -49,7 +53,13 @@ beforeAll(async () => {
     .orderBy("certificate.code")
     .executeTakeFirstOrThrow();
   const resource = await getDb().selectFrom("resource").select("slug").orderBy("slug").executeTakeFirstOrThrow();
-  fixtures = { certificateCode: certificate.code, resourceSlug: resource.slug };
+  const dialogue = (code: string) => getDb().selectFrom("dialogue").select("id").where("session_code", "=", code).executeTakeFirstOrThrow();
+  const [upcoming, held, other] = await Promise.all([dialogue("wg-2027"), dialogue("wg-2023"), dialogue("wg-2022")]);
+  const draft = await getDb().selectFrom("dialogue_observation").select("id").where("dialogue_id", "=", upcoming.id).where("status", "=", "draft").orderBy("id").executeTakeFirstOrThrow();
+  fixtures = { certificateCode: certificate.code, resourceSlug: resource.slug, upcomingDialogueId: upcoming.id, draftObservationId: draft.id, heldDialogueId: held.id };
+  // A facilitator of another dialogue (2022's), to check that facilitating one dialogue opens no other.
+  const otherId = await upsertStaffUser({ ...OTHER_FACILITATOR, displayName: "Other Facilitator", role: "facilitator", organizationName: "Another dialogue", organizationKind: "igo", country: "AUT", preferredLocale: "en" });
+  await getDb().insertInto("dialogue_facilitator").values({ dialogue_id: other.id, user_id: otherId }).onConflict((conflict) => conflict.doNothing()).execute();
   for (const role of ROLES) clients.set(role, await clientFor(role));
 });
 

@@ -12,7 +12,7 @@
  * without writing anything. Actions are also sent with a foreign Origin and must answer 403.
  */
 
-export const ROLES = ["visitor", "member", "facilitator", "secretariat"] as const;
+export const ROLES = ["visitor", "member", "facilitator", "otherFacilitator", "secretariat"] as const;
 export type Role = (typeof ROLES)[number];
 
 /**
@@ -20,12 +20,20 @@ export type Role = (typeof ROLES)[number];
  * (Constructive dialogues add "facilitator of another dialogue", falling back to "facilitator"
  * everywhere except the dialogue routes.)
  */
-export const FALLBACK: Partial<Record<Role, Role>> = {};
+export const FALLBACK: Partial<Record<Role, Role>> = { otherFacilitator: "facilitator" };
 
 export type Statuses = Partial<Record<Role, number>>;
 
 /** Fixtures the test looks up before visiting (a certificate held by someone else, a library slug). */
-export type Fixtures = { certificateCode: string; resourceSlug: string };
+export type Fixtures = {
+  certificateCode: string;
+  resourceSlug: string;
+  /** The upcoming demo dialogue (the demo facilitator's, not the other facilitator's) and a draft observation of it. */
+  upcomingDialogueId: number;
+  draftObservationId: number;
+  /** The 2023 demo dialogue, held, its summary published. */
+  heldDialogueId: number;
+};
 
 export type RouteCase = {
   /** The address visited; may use fixtures. */
@@ -42,6 +50,8 @@ const all = (status: number): Statuses => ({ visitor: status, member: status, fa
 const signedIn = (status: number): Statuses => ({ visitor: 302, member: status, facilitator: status, secretariat: status });
 /** The secretariat gets `status`; other signed-in people 403; visitors are sent to sign in. */
 const secretariat = (status: number): Statuses => ({ visitor: 302, member: 403, facilitator: 403, secretariat: status });
+/** The dialogue's own facilitators and the secretariat get `status`; a facilitator of another dialogue and members 403. */
+const dialogueEditors = (status: number): Statuses => ({ visitor: 302, member: 403, facilitator: status, otherFacilitator: 403, secretariat: status });
 /** Sign-in and sign-up pages: visitors see them, signed-in people go to their account. */
 const anonymousOnly: Statuses = { visitor: 200, member: 302, facilitator: 302, secretariat: 302 };
 
@@ -85,6 +95,34 @@ export const ROUTE_MATRIX: Record<string, RouteCase> = {
   "($lang).sign-out.tsx": { path: "/sign-out", get: signedIn(200), post: signedIn(302), postEndsSession: true },
   "($lang).sign-up.tsx": { path: "/sign-up", get: anonymousOnly, post: { visitor: 400, member: 302, facilitator: 302, secretariat: 302 } },
   "($lang).verify-email.tsx": { path: "/verify-email?token=not-a-token", get: all(200) },
+  "($lang).about.tsx": { path: "/about", get: all(200) },
+  "($lang).status.tsx": { path: "/status", get: all(200) },
+  "($lang).admin.dialogues._index.tsx": { path: "/admin/dialogues", get: secretariat(200) },
+  "($lang).admin.dialogues.new.tsx": { path: "/admin/dialogues/new", get: secretariat(200), post: secretariat(400) },
+  "($lang).admin.dialogues.$id.tsx": { path: (f) => `/admin/dialogues/${f.upcomingDialogueId}`, get: secretariat(200), post: secretariat(400) },
+  "($lang).admin.dialogues.$id_.registrations.tsx": { path: (f) => `/admin/dialogues/${f.upcomingDialogueId}/registrations`, get: secretariat(200), post: secretariat(400) },
+  "($lang).admin.dialogues.$id_.registrations[.csv].tsx": { path: (f) => `/admin/dialogues/${f.upcomingDialogueId}/registrations.csv`, get: secretariat(200) },
+  "($lang).dialogues._index.tsx": { path: "/dialogues", get: all(200) },
+  "($lang).dialogues.$id.tsx": { path: (f) => `/dialogues/${f.upcomingDialogueId}`, get: all(200), post: signedIn(400) },
+  "($lang).dialogues.$id_.observations.tsx": { path: (f) => `/dialogues/${f.upcomingDialogueId}/observations`, get: dialogueEditors(200), post: dialogueEditors(400) },
+  "($lang).dialogues.$id_.observations_.$observation.tsx": {
+    path: (f) => `/dialogues/${f.upcomingDialogueId}/observations/${f.draftObservationId}`,
+    get: dialogueEditors(200),
+    post: dialogueEditors(400),
+  },
+  // Before publication the summary is a preview for the dialogue's editors; for anyone else it does not exist yet.
+  "($lang).dialogues.$id_.summary.tsx": {
+    path: (f) => `/dialogues/${f.upcomingDialogueId}/summary`,
+    get: { visitor: 404, member: 404, facilitator: 200, otherFacilitator: 404, secretariat: 200 },
+    post: dialogueEditors(400),
+  },
+  "($lang).dialogues.$id_.summary[.]pdf.tsx": { path: (f) => `/dialogues/${f.heldDialogueId}/summary.pdf`, get: all(200) },
+  "($lang).facilitator.tsx": { path: "/facilitator", get: { visitor: 302, member: 403, facilitator: 200, secretariat: 200 } },
+  "($lang).observations.tsx": { path: "/observations", get: all(200) },
+  "dialogues.$id.calendar[.]ics.ts": { path: (f) => `/dialogues/${f.upcomingDialogueId}/calendar.ics`, get: all(200) },
+  "dialogues.$id.participation[.]json.ts": { path: (f) => `/dialogues/${f.heldDialogueId}/participation.json`, get: all(200) },
+  "dialogues[.]ics.ts": { path: "/dialogues.ics", get: all(200) },
+  "dialogues[.]json.ts": { path: "/dialogues.json", get: all(200) },
   "healthz.ts": { path: "/healthz", get: all(200) },
   "readyz.ts": { path: "/readyz", get: all(200) },
   "library.$slug.file.$locale.ts": { path: (f) => `/library/${f.resourceSlug}/file/xx`, get: all(404) },
