@@ -19,11 +19,11 @@ describe("constructive dialogues in a real browser", () => {
     try {
       const page = await context.newPage();
       await page.goto(`${appUrl()}/sign-up`);
-      await page.locator("#email").fill(uniqueEmail("dialogue"));
-      await page.locator("#password").fill("a long enough passphrase");
-      await page.locator("#displayName").fill("Dialogue Member");
-      await page.locator("#organizationName").fill("Dialogue NGO");
-      await page.locator("#organizationKind").selectOption("ngo");
+      await page.getByLabel("Email address").fill(uniqueEmail("dialogue"));
+      await page.getByLabel("Password", { exact: true }).fill("a long enough passphrase");
+      await page.getByLabel("Your name").fill("Dialogue Member");
+      await page.getByLabel("Organization", { exact: true }).fill("Dialogue NGO");
+      await page.getByLabel("Kind of organization").selectOption("ngo");
       await page.locator("main form button[type=submit]").click();
       await page.waitForURL(/\/account$/);
 
