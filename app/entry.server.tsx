@@ -7,6 +7,7 @@ import { NonceProvider } from "~/components/nonce";
 import { warmUpCompiler } from "~/modules/courses/compile-mdx.server";
 import { startBackgroundWork, stopBackgroundWork } from "~/modules/jobs/jobs.server";
 import { closeDb } from "~/utils/db.server";
+import { getLogger } from "~/utils/log.server";
 import { splitLocalePath } from "~/utils/i18n";
 import { localeCookie } from "~/utils/i18n.server";
 
@@ -16,6 +17,15 @@ export const streamTimeout = 5_000;
 startBackgroundWork().catch((error) => console.error("Background work did not start:", error));
 // Lessons not yet in the compile cache then cost ~100 ms on their first view, not ~600 ms.
 setTimeout(() => void warmUpCompiler(), 500).unref();
+
+// For the HTTP server (scripts/server.ts), which reaches the app through this module.
+export { isDatabaseDown, markShuttingDown } from "~/modules/health/availability.server";
+
+/** Errors of loaders, actions and rendering, logged with the request's id (aborted requests are not errors). */
+export function handleError(error: unknown, { request, context }: { request: Request; context: AppLoadContext }) {
+  if (request.signal.aborted) return;
+  getLogger().error({ err: error, reqId: context.requestId, method: request.method, path: new URL(request.url).pathname }, "request failed");
+}
 
 /** Called by the HTTP server on SIGTERM/SIGINT. */
 export async function shutdownApp() {

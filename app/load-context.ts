@@ -4,6 +4,8 @@ declare module "@remix-run/node" {
     nonce: string;
     /** The client's address, for rate limits (honours TRUST_PROXY). */
     ip: string;
+    /** This request's id (X-Request-Id), for logs. */
+    requestId: string;
   }
 }
 

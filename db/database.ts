@@ -10,14 +10,23 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 
 export type DB = Kysely<Database>;
 
-export function createPool(connectionString: string) {
-  const pool = new pg.Pool({ connectionString, max: Number(process.env.PG_POOL_MAX ?? 10) });
+export type DatabaseErrorListener = (error: unknown) => void;
+
+export function createPool(connectionString: string, onError?: DatabaseErrorListener) {
+  // A connection that cannot be had within 3 s fails the request instead of queueing it forever.
+  const pool = new pg.Pool({ connectionString, max: Number(process.env.PG_POOL_MAX ?? 10), connectionTimeoutMillis: 3_000 });
   // An idle connection closed by the server (restart, failover) must not crash the process;
   // the pool replaces it on the next query.
-  pool.on("error", (error) => console.error(`[db] idle connection lost: ${error.message}`));
+  pool.on("error", (error) => {
+    console.error(`[db] idle connection lost: ${error.message}`);
+    onError?.(error);
+  });
   return pool;
 }
 
-export function createDatabase(pool: pg.Pool): DB {
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+export function createDatabase(pool: pg.Pool, onError?: DatabaseErrorListener): DB {
+  return new Kysely<Database>({
+    dialect: new PostgresDialect({ pool }),
+    log: onError ? (event) => void (event.level === "error" && onError(event.error)) : undefined,
+  });
 }

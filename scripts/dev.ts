@@ -7,8 +7,10 @@ import { spawn } from "node:child_process";
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { bootServices } from "./lib/boot";
+import { checkServerConfigOrExit } from "./lib/config";
 
 process.env.NODE_ENV = "development";
+checkServerConfigOrExit();
 const startedAt = Date.now();
 const { stop } = await bootServices();
 

@@ -3,20 +3,38 @@
  * every response, documents and resource routes alike: security headers with a per-request CSP
  * nonce, the Origin check on every mutation, compression and static files.
  */
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
 import { installGlobals, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
+import onHeaders from "on-headers";
 import type { AppLoadContext } from "@remix-run/node";
+import { checkServerConfigOrExit, parseTrustProxy } from "./lib/config";
 import { createPageCache } from "./lib/page-cache";
+import { serve } from "./lib/serve";
+import { getLogger } from "~/utils/log.server";
 
 installGlobals({ nativeFetch: true });
 
 const BUILD_PATH = path.resolve("build/index.js");
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+const SESSION_COOKIE = "agora_session";
+
+/**
+ * The largest request body each kind of address accepts, checked on Content-Length before anything
+ * reads the body: forms are small; the secretariat's upload pages take files (library: 20 MB,
+ * review import: three files of 2 MB).
+ */
+export const BODY_LIMITS = { form: 256 * 1024, upload: 24 * 1024 * 1024 };
+const UPLOAD_PATH = /^(?:\/[a-z]{2})?\/admin\/(?:library|reviews\/import)(?:\/|$)/;
+
+export function bodyLimitFor(pathname: string) {
+  return UPLOAD_PATH.test(pathname) ? BODY_LIMITS.upload : BODY_LIMITS.form;
+}
 
 async function importBuild(): Promise<ServerBuild> {
   // The query string defeats the ESM cache so a dev rebuild is picked up.
@@ -52,11 +70,53 @@ export function isSameOrigin(req: express.Request, publicUrl?: string): boolean 
   return publicUrl ? sourceHost === new URL(publicUrl).host : false;
 }
 
+const LOCALES = ["ar", "zh", "en", "fr", "ru", "es", "pt"] as const;
+const unavailableText = new Map<string, { title: string; body: string }>();
+
+/** The 503 page, in the language of the address, without the database or React. */
+function sendUnavailable(req: express.Request, res: express.Response) {
+  const first = req.path.split("/")[1] ?? "";
+  const locale = (LOCALES as readonly string[]).includes(first) ? first : "en";
+  if (!unavailableText.has(locale)) {
+    const errors = (JSON.parse(readFileSync(path.resolve(`app/locales/${locale}/common.json`), "utf8")) as { errors: Record<string, string> }).errors;
+    unavailableText.set(locale, { title: errors.unavailableTitle!, body: errors.unavailableBody! });
+  }
+  const { title, body } = unavailableText.get(locale)!;
+  const escape = (text: string) => text.replace(/[&<>"]/g, (char) => `&#${char.charCodeAt(0)};`);
+  res
+    .status(503)
+    .set({ "Retry-After": "5", "Cache-Control": "no-store" })
+    .type("html")
+    .send(
+      `<!DOCTYPE html><html lang="${locale}" dir="${locale === "ar" ? "rtl" : "ltr"}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(title)} · Agora</title></head>` +
+        `<body><main><p>503</p><h1>${escape(title)}</h1><p>${escape(body)}</p></main></body></html>`,
+    );
+}
+
 export async function createApp() {
   const dev = process.env.NODE_ENV === "development";
   const app = express();
   app.disable("x-powered-by");
-  if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
+  const trustProxy = parseTrustProxy(process.env.TRUST_PROXY);
+  if (trustProxy !== undefined) app.set("trust proxy", trustProxy);
+  const logger = getLogger();
+
+  // Every response carries a request id (a proxy's X-Request-Id when it sent a sane one), and
+  // every request is logged once it is answered: method, path (never the query, which may hold
+  // a token), status, time.
+  app.use((req, res, next) => {
+    const incoming = req.get("x-request-id");
+    const requestId = incoming && /^[\w.:-]{1,100}$/.test(incoming) ? incoming : randomUUID();
+    res.locals.requestId = requestId;
+    res.setHeader("X-Request-Id", requestId);
+    if (app.get("agora shutting down")) res.setHeader("Connection", "close");
+    const started = process.hrtime.bigint();
+    res.once("finish", () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      logger.info({ reqId: requestId, method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 }, "request");
+    });
+    next();
+  });
   // Anonymous renders of public pages, reused for a few seconds (see page-cache.ts): a hit is
   // answered before any other middleware; a miss is recorded after them.
   const pageCache = process.env.PAGE_CACHE_SECONDS === "0" ? null : createPageCache({ ttlMs: Number(process.env.PAGE_CACHE_SECONDS ?? 5) * 1000, maxBytes: 64 * 1024 * 1024 });
@@ -80,6 +140,29 @@ export async function createApp() {
     res.status(403).type("text/plain").send("Forbidden: cross-origin request refused.");
   });
 
+  // No body is read before its size is known and allowed: an unauthenticated action (sign-in,
+  // before its rate limit) would otherwise buffer whatever it is sent.
+  app.use((req, res, next) => {
+    if (SAFE_METHODS.has(req.method)) return next();
+    const length = req.get("content-length");
+    if (length === undefined) {
+      if (req.get("transfer-encoding") === undefined) return next();
+      res.set("Connection", "close").status(411).type("text/plain").send("Length required: send the request body with a Content-Length.");
+      return;
+    }
+    if (!/^\d+$/.test(length) || Number(length) > bodyLimitFor(req.path)) {
+      res.set("Connection", "close").status(413).type("text/plain").send("Payload too large.");
+      return;
+    }
+    // An action may answer before reading its whole body (a multipart form it refuses half-way,
+    // after which the body stream is cancelled and the socket destroyed): such a connection is
+    // not offered for reuse, or the client's next request on it would be reset.
+    onHeaders(res, () => {
+      if (!req.complete) res.setHeader("Connection", "close");
+    });
+    next();
+  });
+
   // Remix's pre-single-fetch data endpoint: our build answers data at `.data` URLs instead.
   app.use((req, res, next) => {
     if (req.query._data === undefined) return next();
@@ -91,13 +174,40 @@ export async function createApp() {
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h" }));
 
+  // What is answered to a signed-in person, or signs someone in, is theirs alone: no browser,
+  // proxy or back button keeps it (static files above are the same for everyone).
+  app.use((req, res, next) => {
+    const signedIn = new RegExp(`(?:^|;\\s*)${SESSION_COOKIE}=[^;]`).test(req.get("cookie") ?? "");
+    onHeaders(res, function () {
+      const setCookie = [res.getHeader("set-cookie") ?? []].flat().map(String);
+      if (signedIn || setCookie.some((line) => line.startsWith(`${SESSION_COOKIE}=`))) res.setHeader("Cache-Control", "private, no-store");
+    });
+    next();
+  });
+
   let build = await importBuild();
+  const entry = () => build.entry.module as { isDatabaseDown?: () => boolean };
+
+  // While PostgreSQL is unreachable, fail fast: a 503 page in the reader's language at once,
+  // instead of requests queueing on the pool; requests that were already waiting when it went
+  // away and fail get a 503 too. /healthz still answers (the process is alive).
+  app.use((req, res, next) => {
+    if (req.path !== "/healthz" && entry().isDatabaseDown?.()) return sendUnavailable(req, res);
+    onHeaders(res, () => {
+      if (res.statusCode >= 500 && entry().isDatabaseDown?.()) {
+        res.statusCode = 503;
+        res.setHeader("Retry-After", "5");
+      }
+    });
+    next();
+  });
+
   app.all(
     "*",
     createRequestHandler({
       build: async () => build,
       mode: build.mode,
-      getLoadContext: (req, res): AppLoadContext => ({ nonce: res.locals.nonce as string, ip: req.ip ?? "unknown" }),
+      getLoadContext: (req, res): AppLoadContext => ({ nonce: res.locals.nonce as string, ip: req.ip ?? "unknown", requestId: res.locals.requestId as string }),
     }),
   );
 
@@ -118,17 +228,7 @@ export async function createApp() {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  checkServerConfigOrExit();
   const { app, getBuild } = await createApp();
-  const port = Number(process.env.PORT ?? 3000);
-  const host = process.env.HOST ?? "0.0.0.0";
-  const server = app.listen(port, host, () => console.log(`Agora listening on http://localhost:${port}`));
-  const shutdown = async () => {
-    server.close();
-    // entry.server exports shutdownApp: it closes the pool and the job queue.
-    const entry = getBuild().entry.module as { shutdownApp?: () => Promise<void> };
-    await entry.shutdownApp?.().catch(() => {});
-    process.exit(0);
-  };
-  process.once("SIGTERM", shutdown);
-  process.once("SIGINT", shutdown);
+  serve(app, { port: Number(process.env.PORT ?? 3000), host: process.env.HOST ?? "0.0.0.0", getEntry: () => getBuild().entry.module });
 }

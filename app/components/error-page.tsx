@@ -13,12 +13,15 @@ const FALLBACK: Record<string, string> = {
   "errors.badRequestTitle": "Request not understood",
   "errors.badRequestBody": "The request could not be processed.",
   "errors.backHome": "Go to the home page",
+  "errors.unavailableTitle": "Temporarily unavailable",
+  "errors.unavailableBody": "Please try again in a few seconds.",
 };
 
 function keysFor(status: number) {
   if (status === 404) return ["errors.notFoundTitle", "errors.notFoundBody"];
   if (status === 403) return ["errors.forbiddenTitle", "errors.forbiddenBody"];
   if (status >= 400 && status < 500) return ["errors.badRequestTitle", "errors.badRequestBody"];
+  if (status === 503) return ["errors.unavailableTitle", "errors.unavailableBody"];
   return ["errors.serverErrorTitle", "errors.serverErrorBody"];
 }
 

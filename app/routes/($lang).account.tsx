@@ -13,7 +13,8 @@ import { listMemberRegistrations } from "~/modules/dialogues/queries.server";
 import { getFollowingView, unfollowCountry } from "~/modules/reviews/follows.server";
 import { CountryCode, UnfollowForm } from "~/modules/reviews/reviews.schema.server";
 import { parseForm, type FieldError, type FieldErrors } from "~/utils/forms.server";
-import { getOrigin } from "~/utils/http.server";
+import { getPublicOrigin } from "~/utils/http.server";
+import { hitRateLimit, RATE_LIMITS } from "~/modules/rate-limit/rate-limit.server";
 import { localePath } from "~/utils/i18n";
 import { getRequestLocale } from "~/utils/i18n.server";
 import { pageMeta } from "~/utils/meta";
@@ -66,7 +67,12 @@ export async function action({ request }: ActionFunctionArgs) {
       return redirect(localePath(locale, "/"), { headers: { "Set-Cookie": cookie } });
     }
     case "resend-verification": {
-      await resendVerification(user.id, getOrigin(request));
+      const { allowed, retryAfter } = await hitRateLimit(RATE_LIMITS.resendVerificationPerUser, user.id);
+      if (!allowed) {
+        const formError: FieldError = { key: "errors.tooManyRequests", values: { minutes: Math.ceil(retryAfter / 60) } };
+        return data({ intent: "resend-verification" as const, formError }, { status: 429, headers: { "Retry-After": String(retryAfter) } });
+      }
+      await resendVerification(user.id, getPublicOrigin());
       return { intent: "resend-verification" as const, resent: true };
     }
     case "unfollow": {
@@ -100,6 +106,8 @@ export default function Account() {
           <p>{t("auth:verify.pending")}</p>
           {result && "resent" in result ? (
             <p role="status">{t("auth:verify.resent")}</p>
+          ) : result && "formError" in result && result.intent === "resend-verification" ? (
+            <p role="alert">{t(`common:${result.formError.key}`, result.formError.values)}</p>
           ) : (
             <Form method="post">
               <input type="hidden" name="intent" value="resend-verification" />

@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireRole } from "~/modules/auth/session.server";
 import { MailOutboxQuery } from "~/modules/mail/mail.schema.server";
-import { listMail } from "~/modules/mail/mail.server";
+import { listMail, redactSecrets } from "~/modules/mail/mail.server";
 import { pageMeta } from "~/utils/meta";
 import { ScrollableTable } from "~/components/ui/scrollable-table";
 
@@ -21,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       id: row.id,
       to: row.to_address,
       subject: row.subject,
-      body: row.text_body,
+      body: redactSecrets(row.text_body),
       kind: row.kind,
       status: row.status,
       createdAt: row.created_at.toISOString(),

@@ -77,7 +77,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!outcome.ok) {
     return data({ quizError: { quizId: quiz.id, key: `quiz.errors.${outcome.reason}`, answers: outcome.answers } }, { status: 400 });
   }
-  await recordQuizAttempt(user.id, course.slug, lesson.slug, quiz.id, outcome.grade, requirements);
+  const recorded = await recordQuizAttempt(user.id, course.slug, lesson.slug, quiz.id, outcome.grade, requirements, course.frontmatter.retryDelayMinutes);
+  if ("waitMinutes" in recorded) {
+    return data({ quizError: { quizId: quiz.id, key: "quiz.errors.wait", values: { minutes: recorded.waitMinutes }, answers: outcome.grade.answers } }, { status: 429 });
+  }
   return redirect(`${lessonPath}#quiz-${quiz.id}`);
 }
 
@@ -151,7 +154,7 @@ export default function Lesson() {
                 quiz={quiz}
                 passMark={course.passMark}
                 attempt={attempts[id] ?? null}
-                rejected={quizError?.quizId === id ? { key: quizError.key, answers: quizError.answers } : null}
+                rejected={quizError?.quizId === id ? { key: quizError.key, values: "values" in quizError ? (quizError.values as Record<string, number>) : undefined, answers: quizError.answers } : null}
                 signInHref={signedIn ? null : signInHref}
               />
             );

@@ -6,7 +6,7 @@ import { requestPasswordReset } from "~/modules/auth/accounts.server";
 import { ForgotPasswordForm } from "~/modules/auth/auth.schema.server";
 import { RATE_LIMITS } from "~/modules/rate-limit/rate-limit.server";
 import { parseForm } from "~/utils/forms.server";
-import { checkRateLimits, getOrigin } from "~/utils/http.server";
+import { checkRateLimits, getPublicOrigin } from "~/utils/http.server";
 import { getRequestLocale } from "~/utils/i18n.server";
 import { passActionHeaders } from "~/utils/http";
 import { pageMeta } from "~/utils/meta";
@@ -17,7 +17,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = parseForm(await request.formData(), ForgotPasswordForm);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   // The answer is the same whether or not the address has an account.
-  await requestPasswordReset(form.data.email, getRequestLocale(request), getOrigin(request));
+  await requestPasswordReset(form.data.email, getRequestLocale(request), getPublicOrigin());
   return { sent: true as const };
 }
 

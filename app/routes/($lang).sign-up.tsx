@@ -9,7 +9,7 @@ import { listCountries } from "~/modules/countries/countries.server";
 import { RATE_LIMITS } from "~/modules/rate-limit/rate-limit.server";
 import { ORGANIZATION_KINDS } from "../../db/schema/platform";
 import { parseForm, type FieldError } from "~/utils/forms.server";
-import { checkRateLimits, getOrigin } from "~/utils/http.server";
+import { checkRateLimits, getPublicOrigin } from "~/utils/http.server";
 import { localePath } from "~/utils/i18n";
 import { getRequestLocale } from "~/utils/i18n.server";
 import { useLocale } from "~/utils/i18n-react";
@@ -29,7 +29,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (limited) return limited;
   const form = parseForm(await request.formData(), SignUpForm);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  const outcome = await signUp(form.data, locale, getOrigin(request));
+  const outcome = await signUp(form.data, locale, getPublicOrigin());
   if (outcome === "email-taken") {
     const { password: _password, ...values } = form.data;
     return data({ formError: { key: "auth:signUp.emailTaken" } as FieldError, values }, { status: 400 });

@@ -9,7 +9,9 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   if (lang === undefined) return null;
   if (lang === "en") {
     const url = new URL(request.url);
-    throw redirect(url.pathname.replace(/^\/en(?=\/|$)/, "") || "/");
+    // `/en//evil.com` must not become `//evil.com` (a protocol-relative address): one leading slash.
+    const rest = url.pathname.replace(/^\/en(?=\/|$)/, "").replace(/^\/+/, "");
+    throw redirect(`/${rest}${url.search}`);
   }
   if (!isLocale(lang)) notFound();
   return null;

@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getDialoguesIcs } from "~/modules/dialogues/calendar.server";
-import { getOrigin } from "~/utils/http.server";
+import { getPublicOrigin } from "~/utils/http.server";
 import { isLocale } from "~/utils/i18n";
 
 /** GET /dialogues.ics[?lang=fr]: every public dialogue as a calendar feed to subscribe to. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const lang = new URL(request.url).searchParams.get("lang");
-  const ics = await getDialoguesIcs(isLocale(lang) ? lang : "en", getOrigin(request));
+  const ics = await getDialoguesIcs(isLocale(lang) ? lang : "en", getPublicOrigin());
   return new Response(ics, { headers: { "Content-Type": "text/calendar; charset=utf-8", "Content-Disposition": 'inline; filename="dialogues.ics"', "Cache-Control": "public, max-age=300" } });
 }

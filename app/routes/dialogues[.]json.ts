@@ -1,8 +1,7 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
 import { listDialoguesOpenData } from "~/modules/dialogues/queries.server";
-import { getOrigin } from "~/utils/http.server";
+import { getPublicOrigin } from "~/utils/http.server";
 
 /** GET /dialogues.json: open data on every public dialogue. */
-export async function loader({ request }: LoaderFunctionArgs) {
-  return Response.json(await listDialoguesOpenData(getOrigin(request)), { headers: { "Cache-Control": "public, max-age=60", "Access-Control-Allow-Origin": "*" } });
+export async function loader() {
+  return Response.json(await listDialoguesOpenData(getPublicOrigin()), { headers: { "Cache-Control": "public, max-age=60", "Access-Control-Allow-Origin": "*" } });
 }

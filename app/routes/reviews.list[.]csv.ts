@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { stringify } from "csv-stringify/sync";
 import { noticeLines } from "~/modules/provenance/provenance.server";
+import { toCsv } from "~/utils/csv.server";
 import { listReviews } from "~/modules/reviews/queries.server";
 import { ReviewListQuery } from "~/modules/reviews/reviews.schema.server";
 import { isLocale } from "~/utils/i18n";
@@ -13,7 +13,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const locale = isLocale(lang) ? lang : "en";
   const { items, notice } = await listReviews({ ...query, page: undefined }, locale);
   // Illustrative data say so in the file itself, above the header.
-  const csv = (await noticeLines(notice, locale)) + stringify(
+  const csv = (await noticeLines(notice, locale)) + toCsv(
     items.map((item) => ({
       cluster: item.cluster,
       state_under_review: item.state_under_review,

@@ -2,6 +2,7 @@ import type { Transaction } from "kysely";
 import type pg from "pg";
 import { createDatabase, createPool, type DB } from "../../db/database";
 import type { Database } from "../../db/schema";
+import { noteDatabaseError } from "~/modules/health/availability.server";
 import { getEnv } from "./env.server";
 
 export type { DB };
@@ -15,8 +16,8 @@ const holder = globalThis as typeof globalThis & { __agoraDatabase?: DatabaseSin
 
 function getSingleton(): DatabaseSingleton {
   if (!holder.__agoraDatabase) {
-    const pool = createPool(getEnv().DATABASE_URL);
-    holder.__agoraDatabase = { pool, db: createDatabase(pool) };
+    const pool = createPool(getEnv().DATABASE_URL, noteDatabaseError);
+    holder.__agoraDatabase = { pool, db: createDatabase(pool, noteDatabaseError) };
   }
   return holder.__agoraDatabase;
 }

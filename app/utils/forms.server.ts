@@ -30,11 +30,15 @@ function toFieldError(issue: z.core.$ZodIssue): FieldError {
   }
 }
 
-/** Reads text fields from a form; repeated fields become arrays; files are ignored here. */
+/**
+ * Reads text fields from a form; repeated fields become arrays; files are ignored here. NUL
+ * characters, which no browser form sends and PostgreSQL text cannot store, are dropped.
+ */
 export function formDataToObject(formData: FormData): Record<string, string | string[]> {
-  const result: Record<string, string | string[]> = {};
-  for (const [name, value] of formData.entries()) {
-    if (typeof value !== "string") continue;
+  const result: Record<string, string | string[]> = Object.create(null) as Record<string, string | string[]>;
+  for (const [name, raw] of formData.entries()) {
+    if (typeof raw !== "string") continue;
+    const value = raw.replaceAll("\0", "");
     const existing = result[name];
     if (existing === undefined) result[name] = value;
     else result[name] = Array.isArray(existing) ? [...existing, value] : [existing, value];

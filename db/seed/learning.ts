@@ -36,7 +36,7 @@ export async function seedLearning() {
         // The right answers, as a learner who read the lesson would post them.
         const fields = Object.fromEntries(quiz.questions.map((question) => [`${ANSWER_FIELD_PREFIX}${question.id}`, quiz.key[question.id]!]));
         const outcome = gradeSubmission(quiz, fields, course.frontmatter.passMark);
-        if (outcome.ok) await recordQuizAttempt(userId, step.course, lesson.slug, quizId, outcome.grade, requirements);
+        if (outcome.ok) await recordQuizAttempt(userId, step.course, lesson.slug, quizId, outcome.grade, requirements, 0);
       }
       if (quizzes.length === 0) await completeLesson(userId, step.course, lesson.slug, requirements);
     }

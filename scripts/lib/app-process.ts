@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
 import { getFreePort } from "./services";
 
 /**
@@ -7,14 +6,26 @@ import { getFreePort } from "./services";
  * and waits until it answers /healthz. Used by the test setup, tests that isolate a dependency, and
  * benchmarks. Stop it when done.
  */
-export async function startAppServer(env: Record<string, string>) {
+export async function startAppServer(env: Record<string, string>, options: { onStdout?: (line: string) => void } = {}) {
   const port = await getFreePort();
   const url = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/server.ts"], {
-    env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1", TRUST_PROXY: "loopback" },
-    stdio: ["ignore", "ignore", "inherit"],
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/server.ts"], {
+    // Links in e-mails point at this process unless the caller says otherwise (production requires PUBLIC_URL).
+    env: { ...process.env, PUBLIC_URL: url, TRUST_PROXY: "loopback", ...env, PORT: String(port), HOST: "127.0.0.1" },
+    stdio: ["ignore", options.onStdout ? "pipe" : "ignore", "inherit"],
   });
-  const deadline = Date.now() + 30_000;
+  if (options.onStdout && child.stdout) {
+    let buffered = "";
+    child.stdout.setEncoding("utf8");
+    child.stdout.on("data", (chunk: string) => {
+      buffered += chunk;
+      const lines = buffered.split("\n");
+      buffered = lines.pop() ?? "";
+      for (const line of lines) options.onStdout!(line);
+    });
+  }
+  // Generous: on a loaded 2-core machine a cold start (build import, pools, job queue) can take tens of seconds.
+  const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`app exited with ${child.exitCode}`);
     try {
@@ -27,6 +38,7 @@ export async function startAppServer(env: Record<string, string>) {
   }
   return {
     url,
+    process: child,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

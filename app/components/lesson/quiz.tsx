@@ -20,7 +20,7 @@ type QuizFormProps = {
   passMark: number;
   attempt: QuizAttemptView | null;
   /** A rejected submission: a message key and the answers to put back. */
-  rejected: { key: string; answers: Record<string, string[]> } | null;
+  rejected: { key: string; values?: Record<string, string | number>; answers: Record<string, string[]> } | null;
   /** Where a visitor signs in to answer; null when the reader may submit. */
   signInHref: string | null;
 };
@@ -77,7 +77,7 @@ export function QuizForm({ quiz, passMark, attempt, rejected, signInHref }: Quiz
       ) : null}
       {rejected ? (
         <div role="alert" className="alert alert--error">
-          {t(rejected.key)}
+          {t(rejected.key, rejected.values)}
         </div>
       ) : null}
       {signInHref ? (

@@ -49,9 +49,21 @@ export const ChangePasswordForm = z
   .object({ intent: z.literal("password"), currentPassword: z.string().min(1).max(200), password: NewPassword, confirmPassword: z.string() })
   .refine((form) => form.password === form.confirmPassword, { path: ["confirmPassword"], message: "errors.passwordsDiffer" });
 
-/** Only local paths may be redirected to after sign-in (no open redirects). */
+/**
+ * Only local paths may be redirected to after sign-in (no open redirects). Browsers drop tabs and
+ * line breaks from URLs and read a backslash as a slash, so `/\t/evil.com` or `/\\evil.com` would
+ * become `//evil.com`: any control character or backslash is refused, and what is left must
+ * resolve to this origin.
+ */
 export function safeRedirect(target: string | undefined | null, fallback: string) {
-  if (!target || !target.startsWith("/") || target.startsWith("//") || target.startsWith("/\\")) return fallback;
+  if (!target || !target.startsWith("/") || target.startsWith("//")) return fallback;
+  if (/[\u0000-\u001f\u007f\\]/.test(target)) return fallback;
+  const base = "http://agora.invalid";
+  try {
+    if (new URL(target, base).origin !== base) return fallback;
+  } catch {
+    return fallback;
+  }
   return target;
 }
 

@@ -34,6 +34,8 @@ export const CourseFrontmatter = z.strictObject({
   order: z.number().int().min(0),
   estimatedMinutes: z.number().int().positive().max(6000),
   passMark: z.number().int().min(1).max(100),
+  /** Minutes a learner waits after a failed attempt before the next (Moodle's enforced delay between attempts). */
+  retryDelayMinutes: z.number().int().min(0).max(7 * 24 * 60).default(10),
   audiences: z.array(z.enum(AUDIENCES)).min(1),
   tags: Tags,
   title: LocalizedText,

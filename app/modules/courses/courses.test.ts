@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { getDb } from "../../../test/db";
 import { DEMO, signInAs, signUpMember } from "../../../test/factories";
@@ -186,6 +187,15 @@ describe("enrollment, progress and quizzes", () => {
     expect(afterFail).toContain("You scored 0%; the pass mark is 70%.");
     expect(afterFail).toContain(en.quiz.wrong);
     expect(afterFail).not.toContain(en.lesson.completed);
+
+    // A wait between attempts (Moodle's enforced delay): an immediate retry is refused and not stored,
+    // so a quiz cannot be passed by elimination from the per-question feedback.
+    const tooSoon = await client.post(url, await answers("review-mechanism", "02-groups-and-pairing", "groups-quiz", true));
+    expect(tooSoon.status).toBe(429);
+    expect(visibleText(tooSoon.text)).toContain(en.quiz.errors.wait.replace("{{minutes}}", "10"));
+    expect(await getDb().selectFrom("quiz_attempt").select("id").where("user_id", "=", id).execute()).toHaveLength(1);
+    // Ten minutes later (the course's retryDelayMinutes), it may try again.
+    await sql`update quiz_attempt set created_at = now() - interval '10 minutes 1 second' where user_id = ${id}`.execute(getDb());
 
     expect((await client.post(url, await answers("review-mechanism", "02-groups-and-pairing", "groups-quiz", true))).status).toBe(302);
     const afterPass = visibleText((await client.get(url)).text);

@@ -94,11 +94,27 @@ export async function recordQuizAttempt(
   quizId: string,
   grade: Grade,
   requirements: CourseRequirements,
-): Promise<{ certificateCode: string | null }> {
+  retryDelayMinutes: number,
+): Promise<{ certificateCode: string | null } | { waitMinutes: number }> {
   return getDb()
     .transaction()
     .execute(async (trx) => {
       await lockEnrollment(trx, userId, courseSlug);
+      // After a failed attempt the next one waits (the lock above makes parallel submissions queue):
+      // with per-question feedback, unlimited immediate retries would let anyone pass by elimination.
+      const last = await trx
+        .selectFrom("quiz_attempt")
+        .select(["passed", "created_at"])
+        .where("user_id", "=", userId)
+        .where("course_slug", "=", courseSlug)
+        .where("quiz_id", "=", quizId)
+        .orderBy("created_at", "desc")
+        .limit(1)
+        .executeTakeFirst();
+      if (last && !last.passed && retryDelayMinutes > 0) {
+        const waitMs = last.created_at.getTime() + retryDelayMinutes * 60_000 - Date.now();
+        if (waitMs > 0) return { waitMinutes: Math.ceil(waitMs / 60_000) };
+      }
       await trx
         .insertInto("quiz_attempt")
         .values({

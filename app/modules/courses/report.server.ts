@@ -1,5 +1,5 @@
 /** The secretariat's learning report: statistics with course titles, country names and labels in the reader's language. */
-import { stringify } from "csv-stringify/sync";
+import { toCsv } from "~/utils/csv.server";
 import { listCountries } from "~/modules/countries/countries.server";
 import type { Locale } from "~/utils/i18n";
 import { getFixedT } from "~/utils/i18n.server";
@@ -31,5 +31,5 @@ export function toLearningCsv(report: LearningReport): string {
   }
   for (const row of report.byCountry) rows.push(["country", row.courseSlug, row.courseTitle, row.key ?? "", row.label, row.learners, row.completed, "", ""]);
   for (const row of report.byKind) rows.push(["organization_kind", row.courseSlug, row.courseTitle, row.key ?? "", row.label, row.learners, row.completed, "", ""]);
-  return stringify(rows);
+  return toCsv(rows);
 }

@@ -4,7 +4,7 @@
  */
 import type { SessionUser } from "~/modules/auth/session.server";
 import { formDataToObject, parseForm, type FieldError, type FieldErrors } from "~/utils/forms.server";
-import { getOrigin } from "~/utils/http.server";
+import { getPublicOrigin } from "~/utils/http.server";
 import { localePath } from "~/utils/i18n";
 import { getRequestLocale } from "~/utils/i18n.server";
 import { CancelForm, RegistrationForm } from "./dialogues.schema.server";
@@ -21,13 +21,13 @@ export async function submitRegistrationAction(request: Request, dialogueId: num
   const page = localePath(locale, `/dialogues/${dialogueId}`);
   if (formData.get("intent") === "cancel") {
     if (!parseForm(formData, CancelForm).ok) return { kind: "error", status: 400, body: { formError: { key: "errors.invalidChoice" } } };
-    const cancelled = await cancelRegistration(dialogueId, user.id, getOrigin(request));
+    const cancelled = await cancelRegistration(dialogueId, user.id, getPublicOrigin());
     if (!cancelled) return { kind: "error", status: 409, body: { formError: { key: "refusals.nothingToCancel" } } };
     return { kind: "redirect", to: `${page}?done=cancelled` };
   }
   const form = parseForm(formData, RegistrationForm);
   if (!form.ok) return { kind: "error", status: 400, body: { errors: form.errors, values: form.values } };
-  const outcome = await registerForDialogue(dialogueId, { id: user.id, locale }, form.data, getOrigin(request));
+  const outcome = await registerForDialogue(dialogueId, { id: user.id, locale }, form.data, getPublicOrigin());
   if (!outcome) return { kind: "notFound" };
   if (!outcome.ok) return { kind: "error", status: 409, body: { formError: { key: `refusals.${outcome.reason}` }, values: textValues(formData) } };
   return { kind: "redirect", to: `${page}?done=registered` };

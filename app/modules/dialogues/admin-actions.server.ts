@@ -4,7 +4,7 @@
  */
 import type { FieldError, FieldErrors } from "~/utils/forms.server";
 import { formDataToObject, parseForm } from "~/utils/forms.server";
-import { getOrigin } from "~/utils/http.server";
+import { getPublicOrigin } from "~/utils/http.server";
 import { localePath, type Locale } from "~/utils/i18n";
 import { getRequestLocale } from "~/utils/i18n.server";
 import { getCourseEntry } from "~/modules/courses/lessons.server";
@@ -52,7 +52,7 @@ export async function submitDialogueEdit(request: Request, dialogueId: number, a
     case "details": {
       const form = await parseDialogueForm(formData);
       if (!form.ok) return { kind: "error", status: 400, body: { errors: form.errors, values: form.values, intent } };
-      if (!(await updateDialogue(dialogueId, form.data, actorId, getOrigin(request)))) return { kind: "notFound" };
+      if (!(await updateDialogue(dialogueId, form.data, actorId, getPublicOrigin()))) return { kind: "notFound" };
       return redirectTo(`${page}?saved=1&edition=${form.data.locale}`);
     }
     case "state": {
@@ -107,7 +107,7 @@ export async function submitRegistrantAction(request: Request, dialogueId: numbe
     if (!outcome.ok) return { kind: "error", status: 404, body: { errors: { code: { key: `dialogues:errors.checkIn_${outcome.reason}` } }, values: textValues(formData), intent: "check-in" } };
     return redirectTo(`${page({ checkedIn: outcome.organization, ...(outcome.alreadyIn ? { again: "1" } : {}) })}#check-in`);
   }
-  const changed = await applyStaffAction(dialogueId, form.data, actorId, getOrigin(request));
+  const changed = await applyStaffAction(dialogueId, form.data, actorId, getPublicOrigin());
   if (changed === null) return { kind: "notFound" };
   return redirectTo(page({ changed: String(changed) }));
 }

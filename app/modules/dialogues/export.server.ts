@@ -1,13 +1,5 @@
-import { stringify } from "csv-stringify/sync";
+import { toCsv } from "~/utils/csv.server";
 import type { Registrant } from "./admin.server";
-
-/**
- * A cell a spreadsheet would run as a formula (=, +, -, @, tab, carriage return first) is
- * prefixed with an apostrophe, so registrants' own text stays text.
- */
-function neutralize(value: string) {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
 
 /** The registrant list as CSV, one row per registration. */
 export function toRegistrantsCsv(registrants: Registrant[]): string {
@@ -30,5 +22,5 @@ export function toRegistrantsCsv(registrants: Registrant[]): string {
     row.reason,
     row.registeredAt,
   ]);
-  return stringify([header, ...rows], { cast: { string: neutralize } });
+  return toCsv([header, ...rows]);
 }

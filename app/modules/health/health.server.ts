@@ -1,8 +1,11 @@
-import { sql } from "kysely";
+import { Migrator, sql } from "kysely";
+import { migrations } from "../../../db/migrations/index";
 import { getSearchStatus } from "~/modules/search/client.server";
 import { getDb } from "~/utils/db.server";
 import type { Locale } from "~/utils/i18n";
+import { isShuttingDown } from "./availability.server";
 
+/** Liveness, with what the process sees of its dependencies (for people; the answer is 200 while the process serves). */
 export async function getHealth() {
   const database = await sql`select 1`
     .execute(getDb())
@@ -28,4 +31,19 @@ export async function getStatusView(locale: Locale) {
   const overall: ServiceState = health.database === "down" ? "down" : health.search === "meilisearch" ? "up" : "limited";
   const checkedAt = new Intl.DateTimeFormat(locale, { year: "numeric", month: "long", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC", timeZoneName: "short" }).format(new Date());
   return { overall, parts, checkedAt };
+}
+
+/**
+ * Readiness, for load balancers: the database answers, every migration this release knows is
+ * applied, and the process is not shutting down.
+ */
+export async function getReadiness(): Promise<{ ready: boolean; reason?: "shutting-down" | "database" | "migrations"; pending?: number }> {
+  if (isShuttingDown()) return { ready: false, reason: "shutting-down" };
+  try {
+    const migrator = new Migrator({ db: getDb(), provider: { getMigrations: async () => migrations } });
+    const pending = (await migrator.getMigrations()).filter((migration) => !migration.executedAt).length;
+    return pending ? { ready: false, reason: "migrations", pending } : { ready: true };
+  } catch {
+    return { ready: false, reason: "database" };
+  }
 }

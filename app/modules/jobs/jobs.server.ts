@@ -11,7 +11,10 @@ const holder = globalThis as typeof globalThis & { __agoraJobs?: QueueState };
 
 function getQueue(): QueueState {
   if (!holder.__agoraJobs) {
-    const boss = new PgBoss({ connectionString: getEnv().DATABASE_URL, max: 4 });
+    // JOBS_CRON_MONITOR_SECONDS: how often each worker looks for a due schedule (pg-boss default 30;
+    // tests use 1). However many workers look, a schedule sends one job per minute.
+    const cronMonitor = process.env.JOBS_CRON_MONITOR_SECONDS ? { cronMonitorIntervalSeconds: Number(process.env.JOBS_CRON_MONITOR_SECONDS) } : {};
+    const boss = new PgBoss({ connectionString: getEnv().DATABASE_URL, max: 4, ...cronMonitor });
     boss.on("error", (error) => console.error(`[jobs] ${error.message}`));
     const started = boss.start().then(async () => {
       for (const name of Object.keys(jobHandlers)) await boss.createQueue(name);

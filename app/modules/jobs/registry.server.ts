@@ -1,6 +1,7 @@
 import { sendDueReminders } from "~/modules/dialogues/registration.server";
 import { deliverMail, deliverPendingMail } from "~/modules/mail/mail.server";
-import { getEnv } from "~/utils/env.server";
+import { getPublicOrigin } from "~/utils/http.server";
+import { purgeExpired } from "~/modules/maintenance/purge.server";
 import { syncSearchOutbox } from "~/modules/search/index.server";
 
 /** Every background job and its handler. A job's data is validated by its handler. */
@@ -8,8 +9,8 @@ export const jobHandlers = {
   "mail.deliver": (data: { id?: number }) => deliverMail(data.id),
   "mail.sweep": () => deliverPendingMail(),
   "search.sync": () => syncSearchOutbox(),
-  // Links in reminders need the public address: there is no request to take it from.
-  "dialogues.remind": () => sendDueReminders(getEnv().PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 3000}`),
+  "dialogues.remind": () => sendDueReminders(getPublicOrigin()),
+  "maintenance.purge": () => purgeExpired(),
 } satisfies Record<string, (data: never) => Promise<unknown>>;
 
 /** Periodic jobs (cron syntax, UTC). */
@@ -19,4 +20,6 @@ export const scheduledJobs: Array<{ name: keyof typeof jobHandlers; cron: string
   { name: "search.sync", cron: "* * * * *" },
   // Two days before each dialogue, each confirmed registrant once (claimed rows, safe with several workers).
   { name: "dialogues.remind", cron: "7 * * * *" },
+  // Expired sessions, used tokens, spent rate-limit rows, old outbox mail (pg-boss runs a schedule once, whatever the number of workers).
+  { name: "maintenance.purge", cron: "37 * * * *" },
 ];

@@ -22,7 +22,8 @@ export async function submitResourceForm(request: Request, options: { actorId: s
     formData = await parseMultipartFormData(request, createMemoryUploadHandler({ maxPartSize: MAX_FILE_BYTES }));
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError) return { ok: false, errors: { file: { key: "library:admin.errors.fileTooLarge" } }, values: {} };
-    throw error;
+    // Not a multipart form at all (a forged or truncated post): a 400, not a 500.
+    return { ok: false, errors: { form: { key: "common:errors.badRequestBody" } }, values: {} };
   }
   const form = parseForm(formData, ResourceForm);
   const upload = formData.get("file");

@@ -16,6 +16,8 @@ export async function queueMail(executor: Executor, mail: OutgoingMail) {
     .values({ to_address: mail.to, subject: mail.subject, text_body: mail.text, kind: mail.kind, status })
     .returning("id")
     .executeTakeFirstOrThrow();
+  // Without SMTP a developer reads the links (hidden at /admin/mail) in the terminal of `npm run dev`.
+  if (status === "stored" && process.env.NODE_ENV === "development") console.log(`[mail to ${mail.to}] ${mail.subject}\n${mail.text}\n`);
   return { id: row.id, needsDelivery: status === "pending" };
 }
 
@@ -29,6 +31,14 @@ export async function queueMails(executor: Executor, mails: OutgoingMail[]) {
     .returning("id")
     .execute();
   return rows.map((row) => ({ id: row.id, needsDelivery: status === "pending" }));
+}
+
+/**
+ * The outbox as the secretariat may read it: a verification or reset link is a key to someone's
+ * account, so every `token=` value is hidden.
+ */
+export function redactSecrets(text: string) {
+  return text.replace(/([?&]token=)[^\s&#]+/gi, "$1[hidden]");
 }
 
 let transport: nodemailer.Transporter | undefined;

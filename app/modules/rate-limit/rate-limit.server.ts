@@ -9,6 +9,8 @@ export const RATE_LIMITS = {
   signInPerIp: { name: "sign-in:ip", limit: 30, windowSeconds: 15 * 60 },
   signUpPerIp: { name: "sign-up:ip", limit: 10, windowSeconds: 60 * 60 },
   resetPerIp: { name: "reset:ip", limit: 10, windowSeconds: 60 * 60 },
+  /** "Send the link again": a few a day, so the button cannot be used to flood an inbox. */
+  resendVerificationPerUser: { name: "resend-verification:user", limit: 3, windowSeconds: 24 * 60 * 60 },
 } satisfies Record<string, RateLimitRule>;
 
 /**

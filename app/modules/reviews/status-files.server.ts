@@ -4,7 +4,7 @@
  * problem is collected with its file, line and column; nothing here touches the database.
  */
 import { parse } from "csv-parse/sync";
-import { stringify } from "csv-stringify/sync";
+import { readCsvCell, toCsv } from "~/utils/csv.server";
 import { z } from "zod";
 import { CLUSTERS } from "~/modules/treaty/vocabulary";
 import { GENDERS, MINISTRIES, PARTY_KINDS, PROTOCOLS, REVIEW_DATE_FIELDS, WORKING_LANGUAGES } from "./vocabulary";
@@ -152,7 +152,7 @@ function readCsv(file: (typeof STATUS_FILES)[number], content: string | Uint8Arr
   for (const { record, info } of body) {
     if (record.length > columns.length) fail("extraValues", info.lines, null, { count: record.length, expected: columns.length });
     const values: Record<string, string> = {};
-    columns.forEach((column, index) => (values[column] = (record[index] ?? "").trim()));
+    columns.forEach((column, index) => (values[column] = readCsvCell((record[index] ?? "").trim())));
     result.push({ line: info.lines, values });
   }
   return result;
@@ -345,11 +345,11 @@ function readDetails(content: string | Uint8Array, problems: ImportProblem[], kn
 export function writeStatusFiles(data: Omit<StatusData, "details">, options: { includeContacts: boolean }) {
   const focalColumns = [...COLUMNS["focal_points.csv"].required, ...(options.includeContacts ? COLUMNS["focal_points.csv"].optional : [])];
   return {
-    "parties.csv": stringify(
+    "parties.csv": toCsv(
       data.parties.map((party) => ({ ...party, group: String(party.group) })),
       { header: true, columns: [...COLUMNS["parties.csv"].required] },
     ),
-    "reviews.csv": stringify(
+    "reviews.csv": toCsv(
       data.reviews.map((review) => ({
         ...review,
         languages: review.languages.join(";"),
@@ -357,7 +357,7 @@ export function writeStatusFiles(data: Omit<StatusData, "details">, options: { i
       })),
       { header: true, columns: [...COLUMNS["reviews.csv"].required] },
     ),
-    "focal_points.csv": stringify(
+    "focal_points.csv": toCsv(
       data.focalPoints.map((point) => ({ ...point, replaced_on: point.replaced_on ?? "", name: point.name ?? "", email: point.email ?? "" })),
       { header: true, columns: focalColumns },
     ),

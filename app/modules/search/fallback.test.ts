@@ -104,6 +104,16 @@ describe("search resilience", () => {
 
   it("falls back to PostgreSQL when Meilisearch stops, with the same facets and no 5xx, and catches up when it returns", async () => {
     expect((await json("/library.json?q=legislative")).backend).toBe("meilisearch");
+    // Searches keep coming throughout the outage and the recovery: none may fail.
+    const statuses: number[] = [];
+    let loading = true;
+    const load = (async () => {
+      for (let i = 0; loading; i++) {
+        const path = ["/search.json?q=legislative", "/library?q=guide", "/search?q=review&lang=fr"][i % 3]!;
+        statuses.push((await new TestClient(app.url).get(path).catch(() => ({ status: -1 }))).status);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    })();
     await meili!.stop();
 
     // The app checks the engine's health at most once a second.
@@ -180,5 +190,9 @@ describe("search resilience", () => {
     // The worker marks the row done when its transaction commits, just after the engine has it.
     await eventually(async () => (await countPendingOutbox()) === 0, 10_000);
     expect(visibleText((await new TestClient(app.url).get("/library?q=quixotry")).text)).not.toContain("simpler search");
+    loading = false;
+    await load;
+    expect(statuses.length).toBeGreaterThan(10);
+    expect(statuses.filter((status) => status !== 200)).toEqual([]);
   }, 120_000);
 });
