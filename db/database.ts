@@ -13,8 +13,12 @@ export type DB = Kysely<Database>;
 export type DatabaseErrorListener = (error: unknown) => void;
 
 export function createPool(connectionString: string, onError?: DatabaseErrorListener) {
-  // A connection that cannot be had within 3 s fails the request instead of queueing it forever.
-  const pool = new pg.Pool({ connectionString, max: Number(process.env.PG_POOL_MAX ?? 10), connectionTimeoutMillis: 3_000 });
+  // A connection that cannot be had within 10 s fails the request instead of queueing it forever.
+  // The same limit covers waiting for a free pooled connection, so it must outlast a burst of
+  // contended writes (300 registrations at once queue for seconds); a stopped server is noticed
+  // sooner, by the refused connection, not by this timeout.
+  const connectionTimeoutMillis = Number(process.env.PG_CONNECT_TIMEOUT_MS ?? 10_000);
+  const pool = new pg.Pool({ connectionString, max: Number(process.env.PG_POOL_MAX ?? 10), connectionTimeoutMillis });
   // An idle connection closed by the server (restart, failover) must not crash the process;
   // the pool replaces it on the next query.
   pool.on("error", (error) => {
