@@ -5,6 +5,7 @@ import * as learning from "./20261128050000_learning";
 import * as library from "./20261128060000_library";
 import * as dialogues from "./20261204160000_dialogues";
 import * as dataSource from "./20261205010000_data_source";
+import * as hub from "./20261206010000_hub";
 
 /**
  * Every migration, in order. A static list because the compiled server cannot import .ts files
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   "20261128060000_library": library,
   "20261204160000_dialogues": dialogues,
   "20261205010000_data_source": dataSource,
+  "20261206010000_hub": hub,
 };

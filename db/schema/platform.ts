@@ -22,6 +22,11 @@ export interface AppUserTable {
   country_code: string | null;
   role: ColumnType<Role, Role | undefined, Role>;
   preferred_locale: ColumnType<string, string | undefined, string>;
+  /** Set when the member erased the account: personal fields are blanked, the row stays for references. */
+  deleted_at: NullableTimestamp;
+  /** Set while the secretariat suspends the member: no sign-in, no posting. */
+  suspended_at: NullableTimestamp;
+  suspension_reason: ColumnType<string, string | undefined, string>;
   created_at: CreatedAt;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }

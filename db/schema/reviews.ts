@@ -92,7 +92,10 @@ export interface NotificationTable {
   kind: string;
   payload: Json;
   created_at: CreatedAt;
+  /** Set when a digest e-mail carried it. */
   sent_at: NullableTimestamp;
+  /** Set when the member saw it in /account/notifications. */
+  read_at: NullableTimestamp;
 }
 
 export interface ReviewTables {
