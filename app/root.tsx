@@ -7,6 +7,7 @@ import { useNonce } from "~/components/nonce";
 import { SiteFooter } from "~/components/site-footer";
 import { SiteHeader } from "~/components/site-header";
 import { getSessionUser } from "~/modules/auth/session.server";
+import { countUnread } from "~/modules/hub/notifications.server";
 import stylesHref from "~/styles/app.css";
 import { getDirection, localePath, namespacesFor, splitLocalePath, type Locale } from "~/utils/i18n";
 import { getTranslations, localeCookie, negotiateLocale } from "~/utils/i18n.server";
@@ -26,11 +27,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     if (preferred !== "en") throw redirect(`${localePath(preferred, path)}${url.search}`);
   }
   const { user, setCookie } = await getSessionUser(request);
+  // One count on a partial index, capped, and only for signed-in people (visitors' pages stay cacheable).
+  const unread = user ? await countUnread(user.id) : 0;
   return data(
     {
       locale,
       translations: getTranslations(locale, namespacesFor(path)),
-      user: user && { displayName: user.displayName, role: user.role, emailVerified: user.emailVerified },
+      user: user && { displayName: user.displayName, role: user.role, emailVerified: user.emailVerified, unreadNotifications: unread },
     },
     setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined,
   );

@@ -56,6 +56,9 @@ function contentSecurityPolicy(nonce: string, dev: boolean) {
   ].join("; ");
 }
 
+/** The one-click unsubscribe address of digest e-mails, in any language: exempt from the Origin check. */
+export const ONE_CLICK_UNSUBSCRIBE = /^\/(?:(?:ar|zh|fr|ru|es|pt)\/)?hub\/unsubscribe\/?$/;
+
 /** A mutation must come from our own origin: Origin (or, failing that, Referer) must match Host. */
 export function isSameOrigin(req: express.Request, publicUrl?: string): boolean {
   const source = req.get("origin") ?? req.get("referer");
@@ -137,6 +140,10 @@ export async function createApp() {
 
   app.use((req, res, next) => {
     if (SAFE_METHODS.has(req.method) || isSameOrigin(req, process.env.PUBLIC_URL)) return next();
+    // RFC 8058: a mail client posts the one-click unsubscribe itself, with no Origin. The signed
+    // token in the address is the permission, and the only effect is to stop digests: no
+    // forged request can do more than that (docs/decisions/0023).
+    if (req.method === "POST" && ONE_CLICK_UNSUBSCRIBE.test(req.path)) return next();
     res.status(403).type("text/plain").send("Forbidden: cross-origin request refused.");
   });
 

@@ -4,6 +4,9 @@ import type { RootData } from "~/root";
 import { useLocale } from "~/utils/i18n-react";
 import { LanguageSwitcher } from "./language-switcher";
 
+/** The header says "99+" beyond this (the root loader counts no further; see countUnread). */
+const UNREAD_CAP = 99;
+
 /** The areas in the main navigation: add an entry when an area ships. */
 export const NAV_AREAS: Array<{ path: string; labelKey: string }> = [
   { path: "/", labelKey: "nav.home" },
@@ -52,6 +55,14 @@ export function SiteHeader() {
           <LanguageSwitcher />
           {user ? (
             <>
+              <NavLink to={to("/account/notifications")} aria-label={t("nav.notificationsUnread", { count: user.unreadNotifications })}>
+                {t("nav.notifications")}
+                {user.unreadNotifications > 0 ? (
+                  <span className="badge" aria-hidden="true">
+                    {user.unreadNotifications > UNREAD_CAP ? `${UNREAD_CAP}+` : user.unreadNotifications}
+                  </span>
+                ) : null}
+              </NavLink>
               <NavLink to={to("/account")}>{t("nav.account")}</NavLink>
               <Form method="post" action={to("/sign-out")}>
                 <button type="submit" className="button-link">

@@ -5,6 +5,7 @@ import { DialogueDetails } from "~/components/dialogues/dialogue-details";
 import { OrganizationList, ParticipationTable } from "~/components/dialogues/participation";
 import { RegistrationPanel } from "~/components/dialogues/registration-panel";
 import { IllustrativeNotice } from "~/components/dialogues/dialogue-list";
+import { FollowForm } from "~/components/hub/follow-form";
 import { getSessionUser, requireUser } from "~/modules/auth/session.server";
 import { submitRegistrationAction } from "~/modules/dialogues/actions.server";
 import { dialogueIdParam } from "~/modules/dialogues/dialogues.schema.server";
@@ -46,6 +47,7 @@ export default function DialoguePage() {
       </p>
       <h1>{view.title}</h1>
       {view.illustrative ? <IllustrativeNotice /> : null}
+      {view.following !== null ? <FollowForm targetType="dialogue" targetKey={String(view.id)} following={view.following} name={view.title} /> : null}
       {notice ? (
         <p role="status" className="alert alert--success">
           {t(`notices.${notice === "cancelled" ? "cancelled" : "registered"}`)}

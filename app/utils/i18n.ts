@@ -42,6 +42,8 @@ export function localePath(locale: Locale, path: string): string {
  * loader sends only these, so a page carries the strings of its own area, not of every area.
  */
 const AREA_NAMESPACES: Array<[RegExp, string[]]> = [
+  [/^\/hub\/(members|follow)(\/|$)/, ["members"]],
+  [/^\/hub\/unsubscribe(\/|$)/, ["notifications"]],
   [/^\/(library|search)(\/|$)/, ["library"]],
   [/^\/articles(\/|$)/, ["library", "observations"]],
   [/^\/(courses|certificates)(\/|$)/, ["courses"]],
@@ -53,6 +55,8 @@ const AREA_NAMESPACES: Array<[RegExp, string[]]> = [
   [/^\/admin\/reviews(\/|$)/, ["admin", "reviews"]],
   [/^\/admin\/dialogues(\/|$)/, ["admin", "dialogues", "observations"]],
   [/^\/admin(\/|$)/, ["admin", "library", "courses", "reviews", "dialogues"]],
+  [/^\/account\/notifications(\/|$)/, ["notifications"]],
+  [/^\/account\/(profile|data)(\/|$)/, ["members", "account"]],
   [/^\/(account|sign-in|sign-up|sign-out|forgot-password|reset-password|verify-email)(\/|$)/, ["auth", "account", "dialogues"]],
   [/^\/about\/?$/, ["about"]],
 ];

@@ -6,6 +6,7 @@ import * as library from "./20261128060000_library";
 import * as dialogues from "./20261204160000_dialogues";
 import * as dataSource from "./20261205010000_data_source";
 import * as hub from "./20261206010000_hub";
+import * as hubPeople from "./20261206020000_hub_people";
 
 /**
  * Every migration, in order. A static list because the compiled server cannot import .ts files
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   "20261204160000_dialogues": dialogues,
   "20261205010000_data_source": dataSource,
   "20261206010000_hub": hub,
+  "20261206020000_hub_people": hubPeople,
 };

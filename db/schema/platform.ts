@@ -58,6 +58,8 @@ export interface MailOutboxTable {
   subject: string;
   text_body: string;
   kind: string;
+  /** Extra headers for delivery, e.g. List-Unsubscribe on a digest. */
+  headers: ColumnType<Record<string, string>, string | undefined, never>;
   status: ColumnType<"stored" | "pending" | "sent" | "failed", "stored" | "pending" | undefined, "sent" | "failed" | "pending">;
   error: string | null;
   created_at: CreatedAt;
@@ -89,7 +91,15 @@ export interface DataSourceTable {
   recorded_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
+/** Secrets every instance must agree on, made on first use (e.g. the key of unsubscribe links). */
+export interface AppSecretTable {
+  name: string;
+  value: string;
+  created_at: CreatedAt;
+}
+
 export interface PlatformTables {
+  app_secret: AppSecretTable;
   app_user: AppUserTable;
   user_session: UserSessionTable;
   auth_token: AuthTokenTable;

@@ -73,3 +73,8 @@ export async function signOutEverywhere(userId: string): Promise<string> {
   await lucia.invalidateUserSessions(userId);
   return lucia.createBlankSessionCookie().serialize();
 }
+
+/** The Set-Cookie header that clears the session cookie (after the account's sessions were deleted). */
+export function clearSessionCookie(): string {
+  return getLucia().createBlankSessionCookie().serialize();
+}

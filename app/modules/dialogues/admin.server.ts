@@ -6,6 +6,7 @@
 import { sql } from "kysely";
 import type { DialogueState, OrganizationKind } from "../../../db/schema";
 import { recordAudit } from "~/modules/audit/audit.server";
+import { notifyDialogueFollowers } from "~/modules/hub/follows.server";
 import { listCourses } from "~/modules/courses/lessons.server";
 import { getDb } from "~/utils/db.server";
 import { formatTimeRangeInZone, toLocalInputValue } from "~/utils/format";
@@ -75,7 +76,7 @@ export async function updateDialogue(dialogueId: number, form: DialogueForm, act
   const outcome = await getDb()
     .transaction()
     .execute(async (trx) => {
-      const existing = await trx.selectFrom("dialogue").select(["title", "description", "session_title"]).where("id", "=", dialogueId).forUpdate().executeTakeFirst();
+      const existing = await trx.selectFrom("dialogue").select(["title", "description", "session_title", "starts_at", "ends_at", "state"]).where("id", "=", dialogueId).forUpdate().executeTakeFirst();
       if (!existing) return null;
       await trx
         .updateTable("dialogue")
@@ -89,6 +90,9 @@ export async function updateDialogue(dialogueId: number, form: DialogueForm, act
         .where("id", "=", dialogueId)
         .execute();
       const mails = await fillAllSeats(trx, dialogueId, origin);
+      // Followers hear of new times (not of a draft, which they cannot follow yet).
+      const rescheduled = existing.starts_at.getTime() !== new Date(form.startsAt).getTime() || existing.ends_at.getTime() !== new Date(form.endsAt).getTime();
+      if (rescheduled && existing.state !== "draft") await notifyDialogueFollowers(trx, dialogueId, "rescheduled");
       await recordAudit(trx, { actorId, action: "dialogue.update", entityType: "dialogue", entityId: String(dialogueId), details: { locale: form.locale, ...sharedValues(form) } });
       return mails;
     });
@@ -108,6 +112,7 @@ export async function changeDialogueState(dialogueId: number, state: DialogueSta
       if (!STATE_CHANGES[dialogue.state].includes(state)) return "notAllowed";
       await trx.updateTable("dialogue").set({ state, updated_at: new Date() }).where("id", "=", dialogueId).execute();
       await recordAudit(trx, { actorId, action: "dialogue.state", entityType: "dialogue", entityId: String(dialogueId), details: { from: dialogue.state, to: state } });
+      if (state === "open") await notifyDialogueFollowers(trx, dialogueId, "registration_opened");
       return "changed";
     });
 }

@@ -2,6 +2,7 @@
  * Reads of constructive dialogues, each returning what a page shows: the calendar, a dialogue's
  * page for one viewer, participation figures, a member's registrations and the open data.
  */
+import { isFollowingDialogue } from "~/modules/hub/follows.server";
 import { sql } from "kysely";
 import type { AttendanceMode, DialogueState, OrganizationKind, RegistrationStatus } from "../../../db/schema";
 import { ORGANIZATION_KINDS } from "../../../db/schema/platform";
@@ -183,7 +184,8 @@ export async function getDialogueView(dialogueId: number, locale: Locale, viewer
   const found = await findDialogue(dialogueId, viewer);
   if (!found) return null;
   const { dialogue, canEdit } = found;
-  const [agenda, seatCount, registration, profile, certified, publicOrganizations] = await Promise.all([
+  const [following, agenda, seatCount, registration, profile, certified, publicOrganizations] = await Promise.all([
+    viewer && dialogue.state !== "draft" ? isFollowingDialogue(viewer.id, dialogueId) : false,
     getAgenda(dialogueId, locale),
     countSeats(dialogueId),
     viewer
@@ -256,6 +258,8 @@ export async function getDialogueView(dialogueId: number, locale: Locale, viewer
     format: dialogue.format,
     venue: dialogue.venue,
     state: dialogue.state,
+    /** Whether the viewer follows it (hub notifications); null when it cannot be followed (a visitor, a draft). */
+    following: viewer && dialogue.state !== "draft" ? following : null,
     illustrative: dialogue.illustrative,
     approvalRequired: dialogue.approval_required,
     eligibleKinds: dialogue.eligible_kinds,

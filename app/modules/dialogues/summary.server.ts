@@ -3,6 +3,7 @@
  * topics, with the participation figures. Editors see it as a preview until it is published;
  * publishing it makes it public, files it in the library and indexes each observation.
  */
+import { notifyDialogueFollowers } from "~/modules/hub/follows.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import type { SessionUser } from "~/modules/auth/session.server";
 import { sendJob } from "~/modules/jobs/jobs.server";
@@ -100,6 +101,7 @@ export async function publishSummary(dialogueId: number, actorId: string | null,
       const observations = await listNumberedObservations(dialogueId, trx);
       await recordAudit(trx, { actorId, action: "dialogue.summary_publish", entityType: "dialogue", entityId: String(dialogueId), details: { observations: observations.length } });
       await writeSummaryArtifacts(trx, dialogueId);
+      await notifyDialogueFollowers(trx, dialogueId, "summary_published");
     });
   await afterCommit(options.syncSearch);
 }

@@ -1,4 +1,5 @@
 import { sendDueReminders } from "~/modules/dialogues/registration.server";
+import { sendDigests } from "~/modules/hub/digests.server";
 import { deliverMail, deliverPendingMail } from "~/modules/mail/mail.server";
 import { getPublicOrigin } from "~/utils/http.server";
 import { purgeExpired } from "~/modules/maintenance/purge.server";
@@ -11,6 +12,7 @@ export const jobHandlers = {
   "search.sync": () => syncSearchOutbox(),
   "dialogues.remind": () => sendDueReminders(getPublicOrigin()),
   "maintenance.purge": () => purgeExpired(),
+  "hub.digest": () => sendDigests(getPublicOrigin()),
 } satisfies Record<string, (data: never) => Promise<unknown>>;
 
 /** Periodic jobs (cron syntax, UTC). */
@@ -22,4 +24,6 @@ export const scheduledJobs: Array<{ name: keyof typeof jobHandlers; cron: string
   { name: "dialogues.remind", cron: "7 * * * *" },
   // Expired sessions, used tokens, spent rate-limit rows, old outbox mail (pg-boss runs a schedule once, whatever the number of workers).
   { name: "maintenance.purge", cron: "37 * * * *" },
+  // Digests of the period that just began, each once per member and period (the hub_digest key), hourly so a missed run catches up.
+  { name: "hub.digest", cron: "17 * * * *" },
 ];

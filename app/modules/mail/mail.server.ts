@@ -2,7 +2,8 @@ import nodemailer from "nodemailer";
 import { getDb, type Executor } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 
-export type OutgoingMail = { to: string; subject: string; text: string; kind: string };
+/** `headers`: extra delivery headers, e.g. List-Unsubscribe on a digest (RFC 8058). */
+export type OutgoingMail = { to: string; subject: string; text: string; kind: string; headers?: Record<string, string> };
 
 /**
  * Records a message in the outbox, inside the caller's transaction. Without SMTP_URL the outbox
@@ -13,7 +14,7 @@ export async function queueMail(executor: Executor, mail: OutgoingMail) {
   const status = getEnv().SMTP_URL ? "pending" : "stored";
   const row = await executor
     .insertInto("mail_outbox")
-    .values({ to_address: mail.to, subject: mail.subject, text_body: mail.text, kind: mail.kind, status })
+    .values({ to_address: mail.to, subject: mail.subject, text_body: mail.text, kind: mail.kind, status, headers: JSON.stringify(mail.headers ?? {}) })
     .returning("id")
     .executeTakeFirstOrThrow();
   // Without SMTP a developer reads the links (hidden at /admin/mail) in the terminal of `npm run dev`.
@@ -27,7 +28,7 @@ export async function queueMails(executor: Executor, mails: OutgoingMail[]) {
   const status = getEnv().SMTP_URL ? "pending" : "stored";
   const rows = await executor
     .insertInto("mail_outbox")
-    .values(mails.map((mail) => ({ to_address: mail.to, subject: mail.subject, text_body: mail.text, kind: mail.kind, status })))
+    .values(mails.map((mail) => ({ to_address: mail.to, subject: mail.subject, text_body: mail.text, kind: mail.kind, status, headers: JSON.stringify(mail.headers ?? {}) })))
     .returning("id")
     .execute();
   return rows.map((row) => ({ id: row.id, needsDelivery: status === "pending" }));
@@ -58,7 +59,7 @@ export async function deliverMail(id: number | undefined) {
       .executeTakeFirst();
     if (!mail) return;
     try {
-      await transport!.sendMail({ from: getEnv().MAIL_FROM, to: mail.to_address, subject: mail.subject, text: mail.text_body });
+      await transport!.sendMail({ from: getEnv().MAIL_FROM, to: mail.to_address, subject: mail.subject, text: mail.text_body, headers: mail.headers });
       await trx.updateTable("mail_outbox").set({ status: "sent", sent_at: new Date(), error: null }).where("id", "=", id).execute();
     } catch (error) {
       await trx.updateTable("mail_outbox").set({ error: String(error) }).where("id", "=", id).execute();

@@ -1,0 +1,64 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { UnsubscribeForm } from "~/modules/hub/members.schema.server";
+import { unsubscribeFromDigests, verifyUnsubscribeToken } from "~/modules/hub/unsubscribe.server";
+import { formDataToObject } from "~/utils/forms.server";
+import { pageMeta } from "~/utils/meta";
+
+/**
+ * One-click unsubscribe from digest e-mails, without signing in: the signed token is the
+ * permission. GET shows a confirm button (link checkers and mail scanners follow GET links, so
+ * GET changes nothing); POST stops the digests. Mail clients POST here on their own (RFC 8058),
+ * without an Origin header, so scripts/server.ts exempts this path from the Origin check.
+ */
+async function check(token: string | null | undefined) {
+  const parsed = UnsubscribeForm.safeParse({ token: token ?? "" });
+  if (!parsed.success) return { ok: false as const, reason: "invalid" as const };
+  return verifyUnsubscribeToken(parsed.data.token);
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const token = new URL(request.url).searchParams.get("token");
+  const result = await check(token);
+  if (!result.ok) return data({ state: result.reason, token: null }, { status: 400 });
+  return { state: "confirm" as const, token: token! };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const fields = formDataToObject(await request.formData());
+  const fromForm = typeof fields.token === "string" ? fields.token : null;
+  const result = await check(new URL(request.url).searchParams.get("token") ?? fromForm);
+  if (!result.ok) return data({ state: result.reason }, { status: 400 });
+  if (!(await unsubscribeFromDigests(result.userId))) return data({ state: "invalid" as const }, { status: 400 });
+  return { state: "done" as const };
+}
+
+export default function Unsubscribe() {
+  const { t } = useTranslation("notifications");
+  const loaded = useLoaderData<typeof loader>();
+  const acted = useActionData<typeof action>();
+  const state = acted?.state ?? loaded.state;
+  return (
+    <>
+      <h1>{t("unsubscribe.title")}</h1>
+      {state === "confirm" ? (
+        <Form method="post">
+          <p>{t("unsubscribe.confirmText")}</p>
+          <input type="hidden" name="token" value={loaded.token ?? ""} />
+          <button type="submit">{t("unsubscribe.confirm")}</button>
+        </Form>
+      ) : state === "done" ? (
+        <p role="status" className="alert alert--success">
+          {t("unsubscribe.done")}
+        </p>
+      ) : (
+        <p role="alert" className="alert alert--error">
+          {t(state === "expired" ? "unsubscribe.expired" : "unsubscribe.invalid")}
+        </p>
+      )}
+    </>
+  );
+}
+
+export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "notifications:unsubscribe.title");
