@@ -85,6 +85,13 @@ const staffState = async ({ staffId }: Ctx) =>
     count(db().selectFrom("audit_log").select("id").where("actor_id", "=", staffId).execute()),
     sql`select count(*)::int as n from resource`.execute(db()).then((result) => result.rows),
   ]);
+const hubState = async ({ memberId }: Ctx) =>
+  Promise.all([
+    db().selectFrom("hub_profile").selectAll().where("user_id", "=", memberId).executeTakeFirst(),
+    db().selectFrom("hub_follow").selectAll().where("user_id", "=", memberId).orderBy("target_key").execute(),
+    count(db().selectFrom("country_follow").select("party_code").where("user_id", "=", memberId).execute()),
+    count(db().selectFrom("notification").select("id").where("user_id", "=", memberId).where("read_at", "is", null).execute()),
+  ]);
 const mailTo = async (_ctx: Ctx, fields: Fields) => count(db().selectFrom("mail_outbox").select("id").where("to_address", "=", one(fields.email).toLowerCase()).execute());
 
 const LESSON = "/courses/review-mechanism/02-groups-and-pairing";
@@ -157,6 +164,43 @@ const FORMS: FormCase[] = [
   },
   { name: "review import upload", path: "/admin/reviews/import", who: "staff", multipart: true, fields: { asOf: field("2024-01-01", "yesterday"), parties: field("code,name\nAAA,=1+1") }, fingerprint: staffState },
   { name: "review import apply", path: "/admin/reviews/import", who: "staff", fields: { importId: field("1", "-1", "99999999999999999999") }, fingerprint: staffState },
+  {
+    name: "hub profile editor",
+    path: "/account/profile",
+    who: "member",
+    fields: {
+      pseudonym: field("Observer"),
+      bio: field("About me"),
+      languages: field("en", "sw", "xx"),
+      expertiseInstruments: field("tip", "nope"),
+      expertiseClusters: field("II", "V"),
+      expertiseArticles: field("untoc:5", "untoc:999", "tip:5, untoc:5"),
+      linkLabel0: field("Site"),
+      linkUrl0: field("https://example.org/me", "javascript:alert(1)", "http://example.org"),
+      profileVisibility: field("public", "members", "private", "everyone"),
+      countryVisibility: field("public", "private"),
+      organizationVisibility: field("members"),
+      languagesVisibility: field("public"),
+      expertiseVisibility: field("public"),
+      followsVisibility: field("private"),
+      bioVisibility: field("members"),
+      linksVisibility: field("public"),
+      certificatesVisibility: field("private"),
+      digestFrequency: field("monthly", "never", "hourly"),
+    },
+    fingerprint: hubState,
+  },
+  {
+    name: "follow",
+    path: "/hub/follow",
+    who: "member",
+    fields: { targetType: field("member", "tag", "dialogue", "country"), targetKey: field("KEN", "demohub0001", "instrument:tip", "tag:x", "1"), follow: field("1", "0"), redirectTo: field("/hub/members", "//evil.com") },
+    fingerprint: hubState,
+  },
+  { name: "notifications", path: "/account/notifications", who: "member", fields: { intent: field("read", "read-all"), id: field("1", "-1", "99999999999999999999") }, fingerprint: hubState },
+  // Never the right password: the fuzz member must survive to the next case.
+  { name: "account erasure", path: "/account/data", who: "member", fields: { password: field("wrong password"), confirm: field("on") }, fingerprint: memberState },
+  { name: "digest unsubscribe", path: "/hub/unsubscribe", who: "visitor", fields: { token: field("not-a-token", "abc.1.def") }, fingerprint: hubState },
 ];
 
 let ctx: Ctx;
@@ -201,8 +245,8 @@ describe("hostile input to every form action", () => {
 });
 
 describe("hostile query strings on the pages that read them", () => {
-  const PAGES = ["/search", "/search.json", "/library", "/library.json", "/reviews/list", "/reviews/list.csv", "/courses", "/countries", "/verify-email", "/reset-password"];
-  const queryKey = fc.constantFrom("q", "page", "sort", "lang", "type", "cluster", "stage", "token", "kind", "instrument");
+  const PAGES = ["/search", "/search.json", "/library", "/library.json", "/reviews/list", "/reviews/list.csv", "/courses", "/countries", "/verify-email", "/reset-password", "/hub/members", "/hub/unsubscribe"];
+  const queryKey = fc.constantFrom("q", "page", "sort", "lang", "type", "cluster", "stage", "token", "kind", "instrument", "country", "language", "expertise", "reviewOf");
   it.each(PAGES)("%s: never a 500", async (page) => {
     await fc.assert(
       fc.asyncProperty(fc.array(fc.tuple(queryKey, hostileText.filter((text) => text.length < 20_000)), { maxLength: 4 }), async (pairs) => {

@@ -43,6 +43,11 @@ export type RouteCase = {
   post?: Statuses;
   /** The POST ends the session (sign-out): the test signs in afresh for it. */
   postEndsSession?: true;
+  /**
+   * The status of a POST from a foreign Origin or none, when the path is deliberately exempt from
+   * the Origin check (one-click unsubscribe, RFC 8058: mail clients post it themselves). Else 403.
+   */
+  crossOriginStatus?: number;
 };
 
 const all = (status: number): Statuses => ({ visitor: status, member: status, facilitator: status, secretariat: status });
@@ -131,6 +136,16 @@ export const ROUTE_MATRIX: Record<string, RouteCase> = {
   "reviews.list[.]csv.ts": { path: "/reviews/list.csv", get: all(200) },
   "reviews.stats[.]json.ts": { path: "/reviews/stats.json", get: all(200) },
   "search[.]json.ts": { path: "/search.json?q=review", get: all(200) },
+  // The hub's people side: a directory and profiles (a demo member whose profile is public), follows, the member's own pages.
+  "($lang).hub_.members._index.tsx": { path: "/hub/members", get: all(200) },
+  "($lang).hub_.members.$id.tsx": { path: "/hub/members/demohub0001", get: all(200) },
+  "($lang).hub_.follow.tsx": { path: "/hub/follow", get: all(302), post: signedIn(400) },
+  // The token is the permission: no sign-in, and a bad token is a 400 page for everyone.
+  "($lang).hub_.unsubscribe.tsx": { path: "/hub/unsubscribe?token=not-a-token", get: all(400), post: all(400), crossOriginStatus: 400 },
+  "($lang).account_.profile.tsx": { path: "/account/profile", get: signedIn(200), post: signedIn(400) },
+  "($lang).account_.notifications.tsx": { path: "/account/notifications", get: signedIn(200), post: signedIn(400) },
+  "($lang).account_.data.tsx": { path: "/account/data", get: signedIn(200), post: signedIn(400) },
+  "account.data[.]json.ts": { path: "/account/data.json", get: signedIn(200) },
 };
 
 /** The status `role` gets, following FALLBACK when an entry does not name it. */

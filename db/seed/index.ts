@@ -1,5 +1,6 @@
 import { seedAccounts } from "./accounts";
 import { seedDialogues } from "./dialogues";
+import { seedHubMembers } from "./hub-members";
 import { seedLearning } from "./learning";
 import { seedLibrary } from "./library";
 import { seedObservations } from "./observations";
@@ -16,6 +17,7 @@ export const SEED_STEPS: Array<{ name: string; run: () => Promise<unknown> }> = 
   { name: "reviews", run: seedReviews },
   { name: "dialogues", run: seedDialogues },
   { name: "observations", run: seedObservations },
+  { name: "hub-members", run: seedHubMembers },
 ];
 
 export async function seedDemoData(log: (message: string) => void = () => {}) {

@@ -163,7 +163,8 @@ export async function saveHubProfile(userId: string, form: HubProfileForm): Prom
   for (let index = 0; index < LINK_SLOTS; index++) {
     const url = form[`linkUrl${index}` as keyof HubProfileForm] as string;
     const label = form[`linkLabel${index}` as keyof HubProfileForm] as string;
-    if (url) links.push({ url, label: label || new URL(url).hostname });
+    // Stored as the parser writes it (percent-encoded), so the page shows the address it links to.
+    if (url) links.push({ url: new URL(url).href, label: label || new URL(url).hostname });
   }
   const values = {
     pseudonym: form.pseudonym || null,
