@@ -1,5 +1,5 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { UnsubscribeForm } from "~/modules/hub/members.schema.server";
 import { unsubscribeFromDigests, verifyUnsubscribeToken } from "~/modules/hub/unsubscribe.server";
@@ -39,11 +39,13 @@ export default function Unsubscribe() {
   const loaded = useLoaderData<typeof loader>();
   const acted = useActionData<typeof action>();
   const state = acted?.state ?? loaded.state;
+  const { pathname } = useLocation();
   return (
     <>
       <h1>{t("unsubscribe.title")}</h1>
       {state === "confirm" ? (
-        <Form method="post">
+        // Posted to the address with its token, so the page shown after the post still has it.
+        <Form method="post" action={`${pathname}?token=${encodeURIComponent(loaded.token ?? "")}`}>
           <p>{t("unsubscribe.confirmText")}</p>
           <input type="hidden" name="token" value={loaded.token ?? ""} />
           <button type="submit">{t("unsubscribe.confirm")}</button>
