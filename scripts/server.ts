@@ -143,7 +143,11 @@ export async function createApp() {
     // RFC 8058: a mail client posts the one-click unsubscribe itself, with no Origin. The signed
     // token in the address is the permission, and the only effect is to stop digests: no
     // forged request can do more than that (docs/decisions/0023).
-    if (req.method === "POST" && ONE_CLICK_UNSUBSCRIBE.test(req.path)) return next();
+    // Remix refuses a cross-origin action itself (with a bare 500), so the foreign Origin is dropped here.
+    if (req.method === "POST" && ONE_CLICK_UNSUBSCRIBE.test(req.path)) {
+      delete req.headers.origin;
+      return next();
+    }
     res.status(403).type("text/plain").send("Forbidden: cross-origin request refused.");
   });
 
