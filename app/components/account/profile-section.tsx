@@ -1,4 +1,5 @@
-import { Form } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
+import { useLocale } from "~/utils/i18n-react";
 import { useTranslation } from "react-i18next";
 import { FormAlert, Notice, SelectField, TextField } from "~/components/ui/form";
 import { ORGANIZATION_KINDS } from "../../../db/schema/platform";
@@ -16,10 +17,14 @@ type Props = {
 /** The member's profile as a plain form; saving it in another language opens the page in that language. */
 export function ProfileSection({ account, countries, errors, saved }: Props) {
   const { t } = useTranslation(["account", "auth", "common"]);
+  const { to } = useLocale();
   return (
     <section className="section" aria-labelledby="profile">
       <h2 id="profile">{t("profile.title")}</h2>
       {saved ? <Notice>{t("profile.saved")}</Notice> : null}
+      <p>
+        <Link to={to("/account/profile")}>{t("profile.hubLink")}</Link>
+      </p>
       <Form method="post" className="form" noValidate>
         <FormAlert errors={errors} />
         <input type="hidden" name="intent" value="profile" />
