@@ -66,12 +66,14 @@ export async function completeLesson(userId: string, courseSlug: string, lessonS
   return getDb()
     .transaction()
     .execute(async (trx) => {
-      await lockEnrollment(trx, userId, courseSlug);
+      // Refused before the enrollment is locked (and so created): a refusal writes nothing. Passed
+      // attempts are never deleted, so checking them before the lock cannot go stale.
       const lessonQuizzes = requirements.quizzes.filter((quiz) => quiz.lessonSlug === lessonSlug).map((quiz) => quiz.quizId);
       if (lessonQuizzes.length > 0) {
         const passed = await trx.selectFrom("quiz_attempt").select("quiz_id").distinct().where("user_id", "=", userId).where("course_slug", "=", courseSlug).where("quiz_id", "in", lessonQuizzes).where("passed", "=", true).execute();
         if (passed.length < lessonQuizzes.length) return { status: "quiz-required" as const, certificateCode: null };
       }
+      await lockEnrollment(trx, userId, courseSlug);
       const inserted = await trx
         .insertInto("lesson_progress")
         .values({ user_id: userId, course_slug: courseSlug, lesson_slug: lessonSlug })
