@@ -6,7 +6,9 @@ import en_auth from "./en/auth.json";
 import en_common from "./en/common.json";
 import en_courses from "./en/courses.json";
 import en_dialogues from "./en/dialogues.json";
+import en_hub from "./en/hub.json";
 import en_library from "./en/library.json";
+import en_moderation from "./en/moderation.json";
 import en_observations from "./en/observations.json";
 import en_reviews from "./en/reviews.json";
 import fr_about from "./fr/about.json";
@@ -16,7 +18,9 @@ import fr_auth from "./fr/auth.json";
 import fr_common from "./fr/common.json";
 import fr_courses from "./fr/courses.json";
 import fr_dialogues from "./fr/dialogues.json";
+import fr_hub from "./fr/hub.json";
 import fr_library from "./fr/library.json";
+import fr_moderation from "./fr/moderation.json";
 import fr_observations from "./fr/observations.json";
 import fr_reviews from "./fr/reviews.json";
 import es_about from "./es/about.json";
@@ -26,7 +30,9 @@ import es_auth from "./es/auth.json";
 import es_common from "./es/common.json";
 import es_courses from "./es/courses.json";
 import es_dialogues from "./es/dialogues.json";
+import es_hub from "./es/hub.json";
 import es_library from "./es/library.json";
+import es_moderation from "./es/moderation.json";
 import es_observations from "./es/observations.json";
 import es_reviews from "./es/reviews.json";
 import ar_about from "./ar/about.json";
@@ -36,7 +42,9 @@ import ar_auth from "./ar/auth.json";
 import ar_common from "./ar/common.json";
 import ar_courses from "./ar/courses.json";
 import ar_dialogues from "./ar/dialogues.json";
+import ar_hub from "./ar/hub.json";
 import ar_library from "./ar/library.json";
+import ar_moderation from "./ar/moderation.json";
 import ar_observations from "./ar/observations.json";
 import ar_reviews from "./ar/reviews.json";
 import zh_about from "./zh/about.json";
@@ -46,7 +54,9 @@ import zh_auth from "./zh/auth.json";
 import zh_common from "./zh/common.json";
 import zh_courses from "./zh/courses.json";
 import zh_dialogues from "./zh/dialogues.json";
+import zh_hub from "./zh/hub.json";
 import zh_library from "./zh/library.json";
+import zh_moderation from "./zh/moderation.json";
 import zh_observations from "./zh/observations.json";
 import zh_reviews from "./zh/reviews.json";
 import ru_about from "./ru/about.json";
@@ -56,7 +66,9 @@ import ru_auth from "./ru/auth.json";
 import ru_common from "./ru/common.json";
 import ru_courses from "./ru/courses.json";
 import ru_dialogues from "./ru/dialogues.json";
+import ru_hub from "./ru/hub.json";
 import ru_library from "./ru/library.json";
+import ru_moderation from "./ru/moderation.json";
 import ru_observations from "./ru/observations.json";
 import ru_reviews from "./ru/reviews.json";
 import pt_about from "./pt/about.json";
@@ -66,18 +78,20 @@ import pt_auth from "./pt/auth.json";
 import pt_common from "./pt/common.json";
 import pt_courses from "./pt/courses.json";
 import pt_dialogues from "./pt/dialogues.json";
+import pt_hub from "./pt/hub.json";
 import pt_library from "./pt/library.json";
+import pt_moderation from "./pt/moderation.json";
 import pt_observations from "./pt/observations.json";
 import pt_reviews from "./pt/reviews.json";
 
-export const namespaces = ["about","account","admin","auth","common","courses","dialogues","library","observations","reviews"] as const;
+export const namespaces = ["about","account","admin","auth","common","courses","dialogues","hub","library","moderation","observations","reviews"] as const;
 
 export const resources = {
-  en: { "about": en_about, "account": en_account, "admin": en_admin, "auth": en_auth, "common": en_common, "courses": en_courses, "dialogues": en_dialogues, "library": en_library, "observations": en_observations, "reviews": en_reviews },
-  fr: { "about": fr_about, "account": fr_account, "admin": fr_admin, "auth": fr_auth, "common": fr_common, "courses": fr_courses, "dialogues": fr_dialogues, "library": fr_library, "observations": fr_observations, "reviews": fr_reviews },
-  es: { "about": es_about, "account": es_account, "admin": es_admin, "auth": es_auth, "common": es_common, "courses": es_courses, "dialogues": es_dialogues, "library": es_library, "observations": es_observations, "reviews": es_reviews },
-  ar: { "about": ar_about, "account": ar_account, "admin": ar_admin, "auth": ar_auth, "common": ar_common, "courses": ar_courses, "dialogues": ar_dialogues, "library": ar_library, "observations": ar_observations, "reviews": ar_reviews },
-  zh: { "about": zh_about, "account": zh_account, "admin": zh_admin, "auth": zh_auth, "common": zh_common, "courses": zh_courses, "dialogues": zh_dialogues, "library": zh_library, "observations": zh_observations, "reviews": zh_reviews },
-  ru: { "about": ru_about, "account": ru_account, "admin": ru_admin, "auth": ru_auth, "common": ru_common, "courses": ru_courses, "dialogues": ru_dialogues, "library": ru_library, "observations": ru_observations, "reviews": ru_reviews },
-  pt: { "about": pt_about, "account": pt_account, "admin": pt_admin, "auth": pt_auth, "common": pt_common, "courses": pt_courses, "dialogues": pt_dialogues, "library": pt_library, "observations": pt_observations, "reviews": pt_reviews },
+  en: { "about": en_about, "account": en_account, "admin": en_admin, "auth": en_auth, "common": en_common, "courses": en_courses, "dialogues": en_dialogues, "hub": en_hub, "library": en_library, "moderation": en_moderation, "observations": en_observations, "reviews": en_reviews },
+  fr: { "about": fr_about, "account": fr_account, "admin": fr_admin, "auth": fr_auth, "common": fr_common, "courses": fr_courses, "dialogues": fr_dialogues, "hub": fr_hub, "library": fr_library, "moderation": fr_moderation, "observations": fr_observations, "reviews": fr_reviews },
+  es: { "about": es_about, "account": es_account, "admin": es_admin, "auth": es_auth, "common": es_common, "courses": es_courses, "dialogues": es_dialogues, "hub": es_hub, "library": es_library, "moderation": es_moderation, "observations": es_observations, "reviews": es_reviews },
+  ar: { "about": ar_about, "account": ar_account, "admin": ar_admin, "auth": ar_auth, "common": ar_common, "courses": ar_courses, "dialogues": ar_dialogues, "hub": ar_hub, "library": ar_library, "moderation": ar_moderation, "observations": ar_observations, "reviews": ar_reviews },
+  zh: { "about": zh_about, "account": zh_account, "admin": zh_admin, "auth": zh_auth, "common": zh_common, "courses": zh_courses, "dialogues": zh_dialogues, "hub": zh_hub, "library": zh_library, "moderation": zh_moderation, "observations": zh_observations, "reviews": zh_reviews },
+  ru: { "about": ru_about, "account": ru_account, "admin": ru_admin, "auth": ru_auth, "common": ru_common, "courses": ru_courses, "dialogues": ru_dialogues, "hub": ru_hub, "library": ru_library, "moderation": ru_moderation, "observations": ru_observations, "reviews": ru_reviews },
+  pt: { "about": pt_about, "account": pt_account, "admin": pt_admin, "auth": pt_auth, "common": pt_common, "courses": pt_courses, "dialogues": pt_dialogues, "hub": pt_hub, "library": pt_library, "moderation": pt_moderation, "observations": pt_observations, "reviews": pt_reviews },
 };

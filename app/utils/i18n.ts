@@ -52,8 +52,10 @@ const AREA_NAMESPACES: Array<[RegExp, string[]]> = [
   [/^\/admin\/learning(\/|$)/, ["admin", "courses"]],
   [/^\/admin\/reviews(\/|$)/, ["admin", "reviews"]],
   [/^\/admin\/dialogues(\/|$)/, ["admin", "dialogues", "observations"]],
+  [/^\/admin\/hub(\/|$)/, ["admin", "moderation", "hub"]],
   [/^\/admin(\/|$)/, ["admin", "library", "courses", "reviews", "dialogues"]],
   [/^\/(account|sign-in|sign-up|sign-out|forgot-password|reset-password|verify-email)(\/|$)/, ["auth", "account", "dialogues"]],
+  [/^\/hub(\/|$)/, ["hub"]],
   [/^\/about\/?$/, ["about"]],
 ];
 
