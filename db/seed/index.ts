@@ -1,5 +1,6 @@
 import { seedAccounts } from "./accounts";
 import { seedDialogues } from "./dialogues";
+import { seedHubPosts } from "./hub-posts";
 import { seedLearning } from "./learning";
 import { seedLibrary } from "./library";
 import { seedObservations } from "./observations";
@@ -16,6 +17,7 @@ export const SEED_STEPS: Array<{ name: string; run: () => Promise<unknown> }> = 
   { name: "reviews", run: seedReviews },
   { name: "dialogues", run: seedDialogues },
   { name: "observations", run: seedObservations },
+  { name: "hub-posts", run: seedHubPosts },
 ];
 
 export async function seedDemoData(log: (message: string) => void = () => {}) {
