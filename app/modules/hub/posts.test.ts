@@ -221,6 +221,27 @@ describe("hub posts", () => {
     }
   });
 
+  it("hiding a comment takes its text out of the page and the search; an erased author shows as deleted member", async () => {
+    const author = await member();
+    const commenter = await member();
+    const staff = await signInAs(DEMO.secretariat.email, DEMO.secretariat.password);
+    const word = marker();
+    const postId = await publish(author.client, { title: `Commented ${word}` });
+    const comment = await commenter.client.post(`/hub/posts/${postId}`, { intent: "comment", body: `Rude ${word}` });
+    const commentId = Number(/comment-(\d+)/.exec(comment.location ?? "")?.[1]);
+    const bodyOf = async () => (await getDb().selectFrom("search_document").select("body").where("item_id", "=", `hub_post:${postId}`).executeTakeFirstOrThrow()).body;
+    expect(await bodyOf()).toContain(`Rude ${word}`);
+    expect((await staff.post("/admin/hub", { intent: "hide", targetType: "comment", targetId: String(commentId), reason: "Insulting" })).status).toBe(302);
+    expect(await bodyOf()).not.toContain(`Rude ${word}`);
+    expect((await new TestClient().get(`/hub/posts/${postId}`)).text).not.toContain(`Rude ${word}`);
+    expect(visibleText((await commenter.client.get(`/hub/posts/${postId}`)).text)).toContain("Insulting");
+
+    await getDb().updateTable("app_user").set({ deleted_at: new Date() }).where("id", "=", author.id).execute();
+    const page = visibleText((await new TestClient().get(`/hub/posts/${postId}`)).text);
+    expect(page).toContain("Deleted member");
+    expect(page).not.toContain(author.email);
+  });
+
   it("rate-limits posting with a localized 429", async () => {
     const { client } = await member();
     for (let index = 0; index < 10; index++) await publish(client, { title: `Burst ${index}` });
