@@ -53,7 +53,7 @@ const AREA_NAMESPACES: Array<[RegExp, string[]]> = [
   [/^\/admin\/reviews(\/|$)/, ["admin", "reviews"]],
   [/^\/admin\/dialogues(\/|$)/, ["admin", "dialogues", "observations"]],
   [/^\/admin\/hub(\/|$)/, ["admin", "moderation", "hub"]],
-  [/^\/admin(\/|$)/, ["admin", "library", "courses", "reviews", "dialogues"]],
+  [/^\/admin(\/|$)/, ["admin", "library", "courses", "reviews", "dialogues", "moderation"]],
   [/^\/(account|sign-in|sign-up|sign-out|forgot-password|reset-password|verify-email)(\/|$)/, ["auth", "account", "dialogues"]],
   [/^\/hub(\/|$)/, ["hub"]],
   [/^\/about\/?$/, ["about"]],
