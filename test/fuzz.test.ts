@@ -85,7 +85,7 @@ const staffState = async ({ staffId }: Ctx) =>
     count(db().selectFrom("audit_log").select("id").where("actor_id", "=", staffId).execute()),
     sql`select count(*)::int as n from resource`.execute(db()).then((result) => result.rows),
   ]);
-const hubState = async ({ memberId }: Ctx) =>
+const hubPeopleState = async ({ memberId }: Ctx) =>
   Promise.all([
     db().selectFrom("hub_profile").selectAll().where("user_id", "=", memberId).executeTakeFirst(),
     db().selectFrom("hub_follow").selectAll().where("user_id", "=", memberId).orderBy("target_key").execute(),
@@ -93,6 +93,16 @@ const hubState = async ({ memberId }: Ctx) =>
     count(db().selectFrom("notification").select("id").where("user_id", "=", memberId).where("read_at", "is", null).execute()),
   ]);
 const mailTo = async (_ctx: Ctx, fields: Fields) => count(db().selectFrom("mail_outbox").select("id").where("to_address", "=", one(fields.email).toLowerCase()).execute());
+
+const hubPostsState = async ({ memberId }: Ctx) =>
+  Promise.all([
+    count(db().selectFrom("hub_post").select("id").where("author_id", "=", memberId).where("status", "!=", "deleted").execute()),
+    count(db().selectFrom("hub_comment").select("id").where("author_id", "=", memberId).where("status", "!=", "deleted").execute()),
+    count(db().selectFrom("hub_report").select("id").where("reporter_id", "=", memberId).execute()),
+    count(db().selectFrom("hub_reaction").select("user_id").where("user_id", "=", memberId).execute()),
+  ]);
+/** A published demo post, looked up before the runs. */
+let hubPostId = 0;
 
 const LESSON = "/courses/review-mechanism/02-groups-and-pairing";
 const FORMS: FormCase[] = [
@@ -162,6 +172,60 @@ const FORMS: FormCase[] = [
     },
     fingerprint: staffState,
   },
+  {
+    name: "hub new post",
+    path: "/hub/new",
+    who: "member",
+    fields: {
+      kind: field("news", "event", "question", "resource", "poll"),
+      title: field("A title"),
+      body: field("Some **Markdown** [x](javascript:alert(1))"),
+      locale: field("en", "ar", "zz"),
+      instruments: field("untoc", "tip", "nope"),
+      clusters: field("I", "IV", "V"),
+      articles: field("untoc:5", "tip:99bis", "untoc:"),
+      countries: field("KEN", "XXX", "ke"),
+      tags: field("cybercrime", "two words", "<b>x</b>"),
+      startsAt: field("2031-01-01T10:00", "2031-13-01T10:00"),
+      endsAt: field("2031-01-01T12:00", ""),
+      timeZone: field("Africa/Nairobi", "Mars/Olympus"),
+      place: field("Nairobi"),
+      resourceUrl: field("https://example.org", "javascript:alert(1)", "data:text/html,x"),
+    },
+    fingerprint: hubPostsState,
+  },
+  {
+    name: "hub post page",
+    get path() {
+      return `/hub/posts/${hubPostId}`;
+    },
+    who: "member",
+    fields: {
+      intent: field("comment", "useful", "accept", "delete-post", "delete-comment", "report"),
+      body: field("A comment"),
+      targetType: field("post", "comment", "user"),
+      targetId: field("1", "-1", "99999999999"),
+      commentId: field("1", "abc"),
+      reason: field("spam", "other", "bogus"),
+      details: field("details"),
+    },
+    fingerprint: hubPostsState,
+  },
+  {
+    name: "hub moderation",
+    path: "/admin/hub",
+    who: "staff",
+    fields: {
+      intent: field("hide", "restore", "dismiss", "approve", "suspend", "unsuspend", "setting"),
+      targetType: field("post", "comment"),
+      targetId: field("999999999", "-1"),
+      postId: field("999999999"),
+      userId: field("no-such-user"),
+      reason: field("Because"),
+      holdFirstPosts: field("0", "21", "-1", "x"),
+    },
+    fingerprint: async (ctx) => [await staffState(ctx), await db().selectFrom("hub_setting").selectAll().execute()],
+  },
   { name: "review import upload", path: "/admin/reviews/import", who: "staff", multipart: true, fields: { asOf: field("2024-01-01", "yesterday"), parties: field("code,name\nAAA,=1+1") }, fingerprint: staffState },
   { name: "review import apply", path: "/admin/reviews/import", who: "staff", fields: { importId: field("1", "-1", "99999999999999999999") }, fingerprint: staffState },
   {
@@ -188,19 +252,19 @@ const FORMS: FormCase[] = [
       certificatesVisibility: field("private"),
       digestFrequency: field("monthly", "never", "hourly"),
     },
-    fingerprint: hubState,
+    fingerprint: hubPeopleState,
   },
   {
     name: "follow",
     path: "/hub/follow",
     who: "member",
     fields: { targetType: field("member", "tag", "dialogue", "country"), targetKey: field("KEN", "demohub0001", "instrument:tip", "tag:x", "1"), follow: field("1", "0"), redirectTo: field("/hub/members", "//evil.com") },
-    fingerprint: hubState,
+    fingerprint: hubPeopleState,
   },
-  { name: "notifications", path: "/account/notifications", who: "member", fields: { intent: field("read", "read-all"), id: field("1", "-1", "99999999999999999999") }, fingerprint: hubState },
+  { name: "notifications", path: "/account/notifications", who: "member", fields: { intent: field("read", "read-all"), id: field("1", "-1", "99999999999999999999") }, fingerprint: hubPeopleState },
   // Never the right password: the fuzz member must survive to the next case.
   { name: "account erasure", path: "/account/data", who: "member", fields: { password: field("wrong password"), confirm: field("on") }, fingerprint: memberState },
-  { name: "digest unsubscribe", path: "/hub/unsubscribe", who: "visitor", fields: { token: field("not-a-token", "abc.1.def") }, fingerprint: hubState },
+  { name: "digest unsubscribe", path: "/hub/unsubscribe", who: "visitor", fields: { token: field("not-a-token", "abc.1.def") }, fingerprint: hubPeopleState },
 ];
 
 let ctx: Ctx;
@@ -213,6 +277,7 @@ beforeAll(async () => {
   const staff = new TestClient();
   expect((await staff.post("/sign-in", { email: staffEmail, password: "fuzz-secretariat-2026" })).status).toBe(302);
   ctx = { member, memberId, staff, staffId };
+  hubPostId = (await db().selectFrom("hub_post").select("id").where("illustrative", "=", true).where("status", "=", "published").orderBy("id").executeTakeFirstOrThrow()).id;
 });
 
 async function send(client: TestClient, path: string, fields: Fields, multipart: boolean): Promise<TestResponse> {
@@ -245,8 +310,8 @@ describe("hostile input to every form action", () => {
 });
 
 describe("hostile query strings on the pages that read them", () => {
-  const PAGES = ["/search", "/search.json", "/library", "/library.json", "/reviews/list", "/reviews/list.csv", "/courses", "/countries", "/verify-email", "/reset-password", "/hub/members", "/hub/unsubscribe"];
-  const queryKey = fc.constantFrom("q", "page", "sort", "lang", "type", "cluster", "stage", "token", "kind", "instrument", "country", "language", "expertise", "reviewOf");
+  const PAGES = ["/search", "/search.json", "/hub", "/library", "/library.json", "/reviews/list", "/reviews/list.csv", "/courses", "/countries", "/verify-email", "/reset-password", "/hub/members", "/hub/unsubscribe"];
+  const queryKey = fc.constantFrom("q", "page", "sort", "lang", "type", "cluster", "stage", "token", "kind", "instrument", "tag", "country", "language", "following", "expertise", "reviewOf");
   it.each(PAGES)("%s: never a 500", async (page) => {
     await fc.assert(
       fc.asyncProperty(fc.array(fc.tuple(queryKey, hostileText.filter((text) => text.length < 20_000)), { maxLength: 4 }), async (pairs) => {

@@ -56,7 +56,15 @@ beforeAll(async () => {
   const dialogue = (code: string) => getDb().selectFrom("dialogue").select("id").where("session_code", "=", code).executeTakeFirstOrThrow();
   const [upcoming, held, other] = await Promise.all([dialogue("wg-2027"), dialogue("wg-2023"), dialogue("wg-2022")]);
   const draft = await getDb().selectFrom("dialogue_observation").select("id").where("dialogue_id", "=", upcoming.id).where("status", "=", "draft").orderBy("id").executeTakeFirstOrThrow();
-  fixtures = { certificateCode: certificate.code, resourceSlug: resource.slug, upcomingDialogueId: upcoming.id, draftObservationId: draft.id, heldDialogueId: held.id };
+  const hubEvent = await getDb()
+    .selectFrom("hub_post")
+    .select("id")
+    .where("illustrative", "=", true)
+    .where("kind", "=", "event")
+    .where("status", "=", "published")
+    .orderBy("id")
+    .executeTakeFirstOrThrow();
+  fixtures = { certificateCode: certificate.code, resourceSlug: resource.slug, upcomingDialogueId: upcoming.id, draftObservationId: draft.id, heldDialogueId: held.id, hubEventPostId: hubEvent.id };
   // A facilitator of another dialogue (2022's), to check that facilitating one dialogue opens no other.
   const otherId = await upsertStaffUser({ ...OTHER_FACILITATOR, displayName: "Other Facilitator", role: "facilitator", organizationName: "Another dialogue", organizationKind: "igo", country: "AUT", preferredLocale: "en" });
   await getDb().insertInto("dialogue_facilitator").values({ dialogue_id: other.id, user_id: otherId }).onConflict((conflict) => conflict.doNothing()).execute();

@@ -33,6 +33,8 @@ export type Fixtures = {
   draftObservationId: number;
   /** The 2023 demo dialogue, held, its summary published. */
   heldDialogueId: number;
+  /** A published demo event post of the hub, by none of the accounts the matrix signs in as. */
+  hubEventPostId: number;
 };
 
 export type RouteCase = {
@@ -124,6 +126,13 @@ export const ROUTE_MATRIX: Record<string, RouteCase> = {
   "($lang).dialogues.$id_.summary[.]pdf.tsx": { path: (f) => `/dialogues/${f.heldDialogueId}/summary.pdf`, get: all(200) },
   "($lang).facilitator.tsx": { path: "/facilitator", get: { visitor: 302, member: 403, facilitator: 200, secretariat: 200 } },
   "($lang).observations.tsx": { path: "/observations", get: all(200) },
+  "($lang).hub._index.tsx": { path: "/hub", get: all(200) },
+  "($lang).hub.new.tsx": { path: "/hub/new", get: signedIn(200), post: signedIn(400) },
+  "($lang).hub.posts.$id.tsx": { path: (f) => `/hub/posts/${f.hubEventPostId}`, get: all(200), post: signedIn(400) },
+  // Only its author and the secretariat may edit a post; for anyone else the edit page does not exist.
+  "($lang).hub.posts.$id_.edit.tsx": { path: (f) => `/hub/posts/${f.hubEventPostId}/edit`, get: { visitor: 302, member: 404, facilitator: 404, secretariat: 200 }, post: signedIn(400) },
+  "($lang).admin.hub.tsx": { path: "/admin/hub", get: secretariat(200), post: secretariat(400) },
+  "hub.posts.$id.event[.]ics.ts": { path: (f) => `/hub/posts/${f.hubEventPostId}/event.ics`, get: all(200) },
   "dialogues.$id.calendar[.]ics.ts": { path: (f) => `/dialogues/${f.upcomingDialogueId}/calendar.ics`, get: all(200) },
   "dialogues.$id.participation[.]json.ts": { path: (f) => `/dialogues/${f.heldDialogueId}/participation.json`, get: all(200) },
   "dialogues[.]ics.ts": { path: "/dialogues.ics", get: all(200) },

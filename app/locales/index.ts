@@ -6,8 +6,10 @@ import en_auth from "./en/auth.json";
 import en_common from "./en/common.json";
 import en_courses from "./en/courses.json";
 import en_dialogues from "./en/dialogues.json";
+import en_hub from "./en/hub.json";
 import en_library from "./en/library.json";
 import en_members from "./en/members.json";
+import en_moderation from "./en/moderation.json";
 import en_notifications from "./en/notifications.json";
 import en_observations from "./en/observations.json";
 import en_reviews from "./en/reviews.json";
@@ -18,8 +20,10 @@ import fr_auth from "./fr/auth.json";
 import fr_common from "./fr/common.json";
 import fr_courses from "./fr/courses.json";
 import fr_dialogues from "./fr/dialogues.json";
+import fr_hub from "./fr/hub.json";
 import fr_library from "./fr/library.json";
 import fr_members from "./fr/members.json";
+import fr_moderation from "./fr/moderation.json";
 import fr_notifications from "./fr/notifications.json";
 import fr_observations from "./fr/observations.json";
 import fr_reviews from "./fr/reviews.json";
@@ -30,8 +34,10 @@ import es_auth from "./es/auth.json";
 import es_common from "./es/common.json";
 import es_courses from "./es/courses.json";
 import es_dialogues from "./es/dialogues.json";
+import es_hub from "./es/hub.json";
 import es_library from "./es/library.json";
 import es_members from "./es/members.json";
+import es_moderation from "./es/moderation.json";
 import es_notifications from "./es/notifications.json";
 import es_observations from "./es/observations.json";
 import es_reviews from "./es/reviews.json";
@@ -42,8 +48,10 @@ import ar_auth from "./ar/auth.json";
 import ar_common from "./ar/common.json";
 import ar_courses from "./ar/courses.json";
 import ar_dialogues from "./ar/dialogues.json";
+import ar_hub from "./ar/hub.json";
 import ar_library from "./ar/library.json";
 import ar_members from "./ar/members.json";
+import ar_moderation from "./ar/moderation.json";
 import ar_notifications from "./ar/notifications.json";
 import ar_observations from "./ar/observations.json";
 import ar_reviews from "./ar/reviews.json";
@@ -54,8 +62,10 @@ import zh_auth from "./zh/auth.json";
 import zh_common from "./zh/common.json";
 import zh_courses from "./zh/courses.json";
 import zh_dialogues from "./zh/dialogues.json";
+import zh_hub from "./zh/hub.json";
 import zh_library from "./zh/library.json";
 import zh_members from "./zh/members.json";
+import zh_moderation from "./zh/moderation.json";
 import zh_notifications from "./zh/notifications.json";
 import zh_observations from "./zh/observations.json";
 import zh_reviews from "./zh/reviews.json";
@@ -66,8 +76,10 @@ import ru_auth from "./ru/auth.json";
 import ru_common from "./ru/common.json";
 import ru_courses from "./ru/courses.json";
 import ru_dialogues from "./ru/dialogues.json";
+import ru_hub from "./ru/hub.json";
 import ru_library from "./ru/library.json";
 import ru_members from "./ru/members.json";
+import ru_moderation from "./ru/moderation.json";
 import ru_notifications from "./ru/notifications.json";
 import ru_observations from "./ru/observations.json";
 import ru_reviews from "./ru/reviews.json";
@@ -78,20 +90,22 @@ import pt_auth from "./pt/auth.json";
 import pt_common from "./pt/common.json";
 import pt_courses from "./pt/courses.json";
 import pt_dialogues from "./pt/dialogues.json";
+import pt_hub from "./pt/hub.json";
 import pt_library from "./pt/library.json";
 import pt_members from "./pt/members.json";
+import pt_moderation from "./pt/moderation.json";
 import pt_notifications from "./pt/notifications.json";
 import pt_observations from "./pt/observations.json";
 import pt_reviews from "./pt/reviews.json";
 
-export const namespaces = ["about","account","admin","auth","common","courses","dialogues","library","members","notifications","observations","reviews"] as const;
+export const namespaces = ["about","account","admin","auth","common","courses","dialogues","hub","library","members","moderation","notifications","observations","reviews"] as const;
 
 export const resources = {
-  en: { "about": en_about, "account": en_account, "admin": en_admin, "auth": en_auth, "common": en_common, "courses": en_courses, "dialogues": en_dialogues, "library": en_library, "members": en_members, "notifications": en_notifications, "observations": en_observations, "reviews": en_reviews },
-  fr: { "about": fr_about, "account": fr_account, "admin": fr_admin, "auth": fr_auth, "common": fr_common, "courses": fr_courses, "dialogues": fr_dialogues, "library": fr_library, "members": fr_members, "notifications": fr_notifications, "observations": fr_observations, "reviews": fr_reviews },
-  es: { "about": es_about, "account": es_account, "admin": es_admin, "auth": es_auth, "common": es_common, "courses": es_courses, "dialogues": es_dialogues, "library": es_library, "members": es_members, "notifications": es_notifications, "observations": es_observations, "reviews": es_reviews },
-  ar: { "about": ar_about, "account": ar_account, "admin": ar_admin, "auth": ar_auth, "common": ar_common, "courses": ar_courses, "dialogues": ar_dialogues, "library": ar_library, "members": ar_members, "notifications": ar_notifications, "observations": ar_observations, "reviews": ar_reviews },
-  zh: { "about": zh_about, "account": zh_account, "admin": zh_admin, "auth": zh_auth, "common": zh_common, "courses": zh_courses, "dialogues": zh_dialogues, "library": zh_library, "members": zh_members, "notifications": zh_notifications, "observations": zh_observations, "reviews": zh_reviews },
-  ru: { "about": ru_about, "account": ru_account, "admin": ru_admin, "auth": ru_auth, "common": ru_common, "courses": ru_courses, "dialogues": ru_dialogues, "library": ru_library, "members": ru_members, "notifications": ru_notifications, "observations": ru_observations, "reviews": ru_reviews },
-  pt: { "about": pt_about, "account": pt_account, "admin": pt_admin, "auth": pt_auth, "common": pt_common, "courses": pt_courses, "dialogues": pt_dialogues, "library": pt_library, "members": pt_members, "notifications": pt_notifications, "observations": pt_observations, "reviews": pt_reviews },
+  en: { "about": en_about, "account": en_account, "admin": en_admin, "auth": en_auth, "common": en_common, "courses": en_courses, "dialogues": en_dialogues, "hub": en_hub, "library": en_library, "members": en_members, "moderation": en_moderation, "notifications": en_notifications, "observations": en_observations, "reviews": en_reviews },
+  fr: { "about": fr_about, "account": fr_account, "admin": fr_admin, "auth": fr_auth, "common": fr_common, "courses": fr_courses, "dialogues": fr_dialogues, "hub": fr_hub, "library": fr_library, "members": fr_members, "moderation": fr_moderation, "notifications": fr_notifications, "observations": fr_observations, "reviews": fr_reviews },
+  es: { "about": es_about, "account": es_account, "admin": es_admin, "auth": es_auth, "common": es_common, "courses": es_courses, "dialogues": es_dialogues, "hub": es_hub, "library": es_library, "members": es_members, "moderation": es_moderation, "notifications": es_notifications, "observations": es_observations, "reviews": es_reviews },
+  ar: { "about": ar_about, "account": ar_account, "admin": ar_admin, "auth": ar_auth, "common": ar_common, "courses": ar_courses, "dialogues": ar_dialogues, "hub": ar_hub, "library": ar_library, "members": ar_members, "moderation": ar_moderation, "notifications": ar_notifications, "observations": ar_observations, "reviews": ar_reviews },
+  zh: { "about": zh_about, "account": zh_account, "admin": zh_admin, "auth": zh_auth, "common": zh_common, "courses": zh_courses, "dialogues": zh_dialogues, "hub": zh_hub, "library": zh_library, "members": zh_members, "moderation": zh_moderation, "notifications": zh_notifications, "observations": zh_observations, "reviews": zh_reviews },
+  ru: { "about": ru_about, "account": ru_account, "admin": ru_admin, "auth": ru_auth, "common": ru_common, "courses": ru_courses, "dialogues": ru_dialogues, "hub": ru_hub, "library": ru_library, "members": ru_members, "moderation": ru_moderation, "notifications": ru_notifications, "observations": ru_observations, "reviews": ru_reviews },
+  pt: { "about": pt_about, "account": pt_account, "admin": pt_admin, "auth": pt_auth, "common": pt_common, "courses": pt_courses, "dialogues": pt_dialogues, "hub": pt_hub, "library": pt_library, "members": pt_members, "moderation": pt_moderation, "notifications": pt_notifications, "observations": pt_observations, "reviews": pt_reviews },
 };

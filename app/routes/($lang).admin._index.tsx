@@ -12,6 +12,7 @@ export const ADMIN_TOOLS = [
   { path: "/admin/library", labelKey: "library:admin.title" },
   { path: "/admin/reviews/import", labelKey: "reviews:import.title" },
   { path: "/admin/dialogues", labelKey: "dialogues:admin.title" },
+  { path: "/admin/hub", labelKey: "moderation:title" },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {

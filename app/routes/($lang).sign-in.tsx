@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormAlert, Notice, TextField } from "~/components/ui/form";
-import { getAccount, verifyCredentials } from "~/modules/auth/accounts.server";
+import { getAccount, isSuspended, verifyCredentials } from "~/modules/auth/accounts.server";
 import { safeRedirect, SignInForm } from "~/modules/auth/auth.schema.server";
 import { createUserSession, requireAnonymous } from "~/modules/auth/session.server";
 import { clearRateLimit, RATE_LIMITS } from "~/modules/rate-limit/rate-limit.server";
@@ -34,6 +34,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const userId = await verifyCredentials(email, password);
   if (!userId) {
     return data({ formError: { key: "auth:signIn.invalid" } as FieldError, values: { email } }, { status: 400 });
+  }
+  if (await isSuspended(userId)) {
+    return data({ formError: { key: "auth:signIn.suspended" } as FieldError, values: { email } }, { status: 403 });
   }
   await clearRateLimit(RATE_LIMITS.signInPerAccount, email);
   const cookie = await createUserSession(userId);

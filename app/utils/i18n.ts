@@ -54,10 +54,12 @@ const AREA_NAMESPACES: Array<[RegExp, string[]]> = [
   [/^\/admin\/learning(\/|$)/, ["admin", "courses"]],
   [/^\/admin\/reviews(\/|$)/, ["admin", "reviews"]],
   [/^\/admin\/dialogues(\/|$)/, ["admin", "dialogues", "observations"]],
-  [/^\/admin(\/|$)/, ["admin", "library", "courses", "reviews", "dialogues"]],
+  [/^\/admin\/hub(\/|$)/, ["admin", "moderation", "hub"]],
+  [/^\/admin(\/|$)/, ["admin", "library", "courses", "reviews", "dialogues", "moderation"]],
   [/^\/account\/notifications(\/|$)/, ["notifications"]],
   [/^\/account\/(profile|data)(\/|$)/, ["members", "account"]],
   [/^\/(account|sign-in|sign-up|sign-out|forgot-password|reset-password|verify-email)(\/|$)/, ["auth", "account", "dialogues"]],
+  [/^\/hub(\/|$)/, ["hub", "members"]],
   [/^\/about\/?$/, ["about"]],
 ];
 

@@ -1,6 +1,7 @@
 import { seedAccounts } from "./accounts";
 import { seedDialogues } from "./dialogues";
 import { seedHubMembers } from "./hub-members";
+import { seedHubPosts } from "./hub-posts";
 import { seedLearning } from "./learning";
 import { seedLibrary } from "./library";
 import { seedObservations } from "./observations";
@@ -18,6 +19,7 @@ export const SEED_STEPS: Array<{ name: string; run: () => Promise<unknown> }> = 
   { name: "dialogues", run: seedDialogues },
   { name: "observations", run: seedObservations },
   { name: "hub-members", run: seedHubMembers },
+  { name: "hub-posts", run: seedHubPosts },
 ];
 
 export async function seedDemoData(log: (message: string) => void = () => {}) {

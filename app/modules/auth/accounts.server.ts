@@ -74,6 +74,12 @@ export async function verifyCredentials(email: string, password: string): Promis
   return (await verifyPassword(user.password_hash, password)) ? user.id : null;
 }
 
+/** Whether the secretariat has suspended the account: a suspended member cannot sign in. */
+export async function isSuspended(userId: string): Promise<boolean> {
+  const row = await getDb().selectFrom("app_user").select("suspended_at").where("id", "=", userId).executeTakeFirst();
+  return row?.suspended_at != null;
+}
+
 export async function verifyEmail(token: string): Promise<boolean> {
   return getDb().transaction().execute(async (trx) => {
     const userId = await consumeToken(trx, token, "verify_email");

@@ -11,6 +11,9 @@ export const RATE_LIMITS = {
   resetPerIp: { name: "reset:ip", limit: 10, windowSeconds: 60 * 60 },
   /** "Send the link again": a few a day, so the button cannot be used to flood an inbox. */
   resendVerificationPerUser: { name: "resend-verification:user", limit: 3, windowSeconds: 24 * 60 * 60 },
+  /** The hub: enough for an active member, too few to flood the feed or a discussion. */
+  hubPostPerUser: { name: "hub-post:user", limit: 10, windowSeconds: 60 * 60 },
+  hubCommentPerUser: { name: "hub-comment:user", limit: 30, windowSeconds: 60 * 60 },
 } satisfies Record<string, RateLimitRule>;
 
 /**

@@ -1,0 +1,51 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { PostForm } from "~/components/hub/post-form";
+import { requireUser } from "~/modules/auth/session.server";
+import { submitEditPost } from "~/modules/hub/actions.server";
+import { postIdParam } from "~/modules/hub/posts.schema.server";
+import { getPostForEdit, getPostFormOptions } from "~/modules/hub/queries.server";
+import { notFound } from "~/utils/http.server";
+import { getRequestLocale } from "~/utils/i18n.server";
+import { useLocale } from "~/utils/i18n-react";
+import { pageMeta } from "~/utils/meta";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const id = postIdParam(params.id);
+  const user = await requireUser(request);
+  const [post, options] = await Promise.all([getPostForEdit(id, user), getPostFormOptions(getRequestLocale(request))]);
+  if (!post) notFound();
+  return { post, options };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const id = postIdParam(params.id);
+  const user = await requireUser(request);
+  const outcome = await submitEditPost(request, id, user);
+  if (outcome.kind === "notFound") notFound();
+  if (outcome.kind === "redirect") return redirect(outcome.to);
+  return data(outcome.body, { status: outcome.status, headers: outcome.headers });
+}
+
+export default function EditPostPage() {
+  const { t } = useTranslation("hub");
+  const { to } = useLocale();
+  const { post, options } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  return (
+    <>
+      <h1>{t("form.editTitle")}</h1>
+      <PostForm
+        options={options}
+        values={result?.values ?? post.values}
+        errors={result?.errors}
+        formError={result?.formError}
+        submitLabel={t("form.save")}
+        cancelHref={to(`/hub/posts/${post.id}`)}
+      />
+    </>
+  );
+}
+
+export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "hub:form.editTitle");
