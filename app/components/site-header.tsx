@@ -15,6 +15,7 @@ export const NAV_AREAS: Array<{ path: string; labelKey: string }> = [
   { path: "/search", labelKey: "nav.search" },
   { path: "/reviews", labelKey: "nav.reviews" },
   { path: "/dialogues", labelKey: "nav.dialogues" },
+  { path: "/hub", labelKey: "nav.hub" },
 ];
 
 export function SiteHeader() {

@@ -5,13 +5,13 @@ import type { RootData } from "~/root";
 import { useLocale } from "~/utils/i18n-react";
 import { pageMeta } from "~/utils/meta";
 
-// Each capability with the area it leads to, when that area exists yet.
+// Each capability with the area it leads to.
 const CAPABILITIES = [
   { key: "learning", path: "/courses" },
   { key: "library", path: "/library" },
   { key: "reviews", path: "/reviews" },
-  { key: "dialogues", path: null },
-  { key: "hub", path: null },
+  { key: "dialogues", path: "/dialogues" },
+  { key: "hub", path: "/hub" },
 ] as const;
 
 // The engagement programme's figures, from the secretariat's 2024 background paper.
@@ -48,9 +48,10 @@ export default function Home() {
         <ul className="cards">
           {CAPABILITIES.map(({ key, path }) => (
             <li key={key} className="card">
-              <h3>{path ? <Link to={to(path)}>{t(`home.${key}.title`)}</Link> : t(`home.${key}.title`)}</h3>
+              <h3>
+                <Link to={to(path)}>{t(`home.${key}.title`)}</Link>
+              </h3>
               <p>{t(`home.${key}.body`)}</p>
-              {path ? null : <p className="meta">{t("home.soon")}</p>}
             </li>
           ))}
         </ul>
@@ -73,4 +74,5 @@ export default function Home() {
   );
 }
 
-export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "home.title", { descriptionKey: "common:home.lead" });
+export const meta: MetaFunction = ({ matches }) =>
+  pageMeta(matches, "home.title", { descriptionKey: "common:home.lead" });

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { FeedView } from "~/modules/hub/queries.server";
 import { LOCALE_NAMES, LOCALES } from "~/utils/i18n";
 import { useLocale } from "~/utils/i18n-react";
+import { FollowForm } from "./follow-form";
 import { PostCard } from "./post-card";
 import { useTagLabel } from "./tag-list";
 
@@ -14,59 +15,99 @@ export function FeedFilters({ view }: { view: FeedView }) {
   const { to } = useLocale();
   const tagLabel = useTagLabel(view.labels);
   const { filters } = view;
-  const tag = filters.tag ? { key: filters.tag, type: filters.tag.split(":")[0] as "tag", value: filters.tag.split(":").slice(1).join(":") } : null;
+  const tag = filters.tag
+    ? {
+        key: filters.tag,
+        type: filters.tag.split(":")[0] as "tag",
+        value: filters.tag.split(":").slice(1).join(":"),
+      }
+    : null;
   return (
-    <Form method="get" className="filter-form" aria-label={t("filters.legend")}>
-      {tag ? (
-        <p>
-          <input type="hidden" name="tag" value={tag.key} />
-          {t("filters.taggedWith", { tag: tagLabel(tag) })}
-        </p>
+    <div>
+      {tag && view.signedIn ? (
+        <FollowForm
+          targetType="tag"
+          targetKey={tag.key}
+          following={view.followingTag}
+          name={tagLabel(tag)}
+        />
       ) : null}
-      <div className="field">
-        <label htmlFor="hub-filter-kind">{t("filters.kind")}</label>
-        <select id="hub-filter-kind" name="kind" defaultValue={filters.kind ?? ""}>
-          <option value="">{t("filters.anyKind")}</option>
-          {KINDS.map((kind) => (
-            <option key={kind} value={kind}>
-              {t(`kinds.${kind}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="hub-filter-country">{t("filters.country")}</label>
-        <select id="hub-filter-country" name="country" defaultValue={filters.country ?? ""}>
-          <option value="">{t("filters.anyCountry")}</option>
-          {view.countries.map((country) => (
-            <option key={country.code} value={country.code}>
-              {country.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="hub-filter-language">{t("filters.language")}</label>
-        <select id="hub-filter-language" name="language" defaultValue={filters.language ?? ""}>
-          <option value="">{t("filters.anyLanguage")}</option>
-          {LOCALES.map((code) => (
-            <option key={code} value={code} lang={code}>
-              {LOCALE_NAMES[code]}
-            </option>
-          ))}
-        </select>
-      </div>
-      {view.signedIn ? (
-        <div className="field field--checkbox">
-          <input id="hub-filter-following" type="checkbox" name="following" value="1" defaultChecked={filters.following} />
-          <label htmlFor="hub-filter-following">{t("filters.following")}</label>
+      <Form
+        method="get"
+        className="filter-form"
+        aria-label={t("filters.legend")}
+      >
+        {tag ? (
+          <p>
+            <input type="hidden" name="tag" value={tag.key} />
+            {t("filters.taggedWith", { tag: tagLabel(tag) })}
+          </p>
+        ) : null}
+        <div className="field">
+          <label htmlFor="hub-filter-kind">{t("filters.kind")}</label>
+          <select
+            id="hub-filter-kind"
+            name="kind"
+            defaultValue={filters.kind ?? ""}
+          >
+            <option value="">{t("filters.anyKind")}</option>
+            {KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {t(`kinds.${kind}`)}
+              </option>
+            ))}
+          </select>
         </div>
-      ) : null}
-      <p className="button-row">
-        <button type="submit">{t("filters.apply")}</button>
-        <Link to={to("/hub")}>{t("filters.clear")}</Link>
-      </p>
-    </Form>
+        <div className="field">
+          <label htmlFor="hub-filter-country">{t("filters.country")}</label>
+          <select
+            id="hub-filter-country"
+            name="country"
+            defaultValue={filters.country ?? ""}
+          >
+            <option value="">{t("filters.anyCountry")}</option>
+            {view.countries.map((country) => (
+              <option key={country.code} value={country.code}>
+                {country.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="hub-filter-language">{t("filters.language")}</label>
+          <select
+            id="hub-filter-language"
+            name="language"
+            defaultValue={filters.language ?? ""}
+          >
+            <option value="">{t("filters.anyLanguage")}</option>
+            {LOCALES.map((code) => (
+              <option key={code} value={code} lang={code}>
+                {LOCALE_NAMES[code]}
+              </option>
+            ))}
+          </select>
+        </div>
+        {view.signedIn ? (
+          <div className="field field--checkbox">
+            <input
+              id="hub-filter-following"
+              type="checkbox"
+              name="following"
+              value="1"
+              defaultChecked={filters.following}
+            />
+            <label htmlFor="hub-filter-following">
+              {t("filters.following")}
+            </label>
+          </div>
+        ) : null}
+        <p className="button-row">
+          <button type="submit">{t("filters.apply")}</button>
+          <Link to={to("/hub")}>{t("filters.clear")}</Link>
+        </p>
+      </Form>
+    </div>
   );
 }
 
@@ -76,7 +117,8 @@ export function FeedList({ view }: { view: FeedView }) {
   const { to } = useLocale();
   const pageHref = (page: number) => {
     const params = new URLSearchParams();
-    for (const name of ["kind", "tag", "country", "language"] as const) if (view.filters[name]) params.set(name, String(view.filters[name]));
+    for (const name of ["kind", "tag", "country", "language"] as const)
+      if (view.filters[name]) params.set(name, String(view.filters[name]));
     if (view.filters.following) params.set("following", "1");
     if (page > 1) params.set("page", String(page));
     const query = params.toString();
@@ -94,9 +136,13 @@ export function FeedList({ view }: { view: FeedView }) {
       </ul>
       {view.page > 1 || view.hasNext ? (
         <nav aria-label={t("pagination.label")} className="pagination">
-          {view.page > 1 ? <Link to={pageHref(view.page - 1)}>{t("pagination.newer")}</Link> : null}
+          {view.page > 1 ? (
+            <Link to={pageHref(view.page - 1)}>{t("pagination.newer")}</Link>
+          ) : null}
           <span>{t("pagination.page", { page: view.page })}</span>
-          {view.hasNext ? <Link to={pageHref(view.page + 1)}>{t("pagination.older")}</Link> : null}
+          {view.hasNext ? (
+            <Link to={pageHref(view.page + 1)}>{t("pagination.older")}</Link>
+          ) : null}
         </nav>
       ) : null}
     </>
