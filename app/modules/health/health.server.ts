@@ -3,7 +3,7 @@ import { migrations } from "../../../db/migrations/index";
 import { getSearchStatus } from "~/modules/search/client.server";
 import { getDb } from "~/utils/db.server";
 import type { Locale } from "~/utils/i18n";
-import { isShuttingDown } from "./availability.server";
+import { isShuttingDown } from "~/utils/availability.server";
 
 /** Liveness, with what the process sees of its dependencies (for people; the answer is 200 while the process serves). */
 export async function getHealth() {
