@@ -39,7 +39,7 @@ async function pinVolatileData() {
     .set({ starts_at: UPCOMING_STARTS, ends_at: new Date(UPCOMING_STARTS.getTime() + 3 * 3_600_000), registration_closes_at: new Date(UPCOMING_STARTS.getTime() - 86_400_000) })
     .where("id", "=", upcoming.id)
     .execute();
-  await db.updateTable("dialogue_registration").set({ created_at: new Date(UPCOMING_STARTS.getTime() - 20 * 86_400_000) }).where("dialogue_id", "=", upcoming.id).execute();
+  await sql`update dialogue_registration set created_at = ${new Date(UPCOMING_STARTS.getTime() - 20 * 86_400_000)} where dialogue_id = ${upcoming.id}`.execute(db);
   const held = await db.selectFrom("dialogue").select("id").where("session_code", "=", "wg-2023").executeTakeFirstOrThrow();
   const resource = await db.selectFrom("resource").select("slug").orderBy("slug").executeTakeFirstOrThrow();
   // The published summary's library resource and search documents carry its publication date.
