@@ -13,6 +13,7 @@ import { getRequestLocale } from "~/utils/i18n.server";
 import { useLocale } from "~/utils/i18n-react";
 import { pageMeta } from "~/utils/meta";
 import { ScrollableTable } from "~/components/ui/scrollable-table";
+import { formatDateTime } from "~/utils/format";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "secretariat");
@@ -168,7 +169,6 @@ export default function AdminReviewImport() {
   const formError = result && "formError" in result ? result.formError : undefined;
   const errors = result && "errors" in result ? result.errors : undefined;
   const values = result && "values" in result ? result.values : undefined;
-  const dateTime = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "short" });
   return (
     <>
       <h1>{t("import.title")}</h1>
@@ -193,7 +193,7 @@ export default function AdminReviewImport() {
             <>
               <ChangeSummary report={selected.report} />
               {selected.appliedAt ? (
-                <p>{t("import.appliedOn", { date: dateTime.format(new Date(selected.appliedAt)) })}</p>
+                <p>{t("import.appliedOn", { date: formatDateTime(selected.appliedAt, i18n.language) })}</p>
               ) : (
                 <Form method="post">
                   <input type="hidden" name="importId" value={selected.id} />
@@ -267,7 +267,7 @@ export default function AdminReviewImport() {
                     <th scope="row">
                       <Link to={to(`/admin/reviews/import?id=${row.id}`)}>#{row.id}</Link>
                     </th>
-                    <td>{dateTime.format(new Date(row.created_at))}</td>
+                    <td>{formatDateTime(row.created_at, i18n.language)}</td>
                     <td>{row.createdBy ?? t(`import.sources.${row.source}`)}</td>
                     <td className="numeric">{row.problem_count}</td>
                     <td>{row.applied_at ? t("import.stateApplied") : row.problem_count ? t("import.stateRejected") : t("import.stateChecked")}</td>

@@ -6,7 +6,7 @@ import { Notice } from "~/components/ui/form";
 import { getSessionUser, requireUser } from "~/modules/auth/session.server";
 import { findCountryDocuments, findWhatFitsNow, getStageGuidance, type LinkedItem } from "~/modules/reviews/fits-now.server";
 import { followCountry, unfollowCountry } from "~/modules/reviews/follows.server";
-import { formatDate, languageName, numberFormat } from "~/modules/reviews/format";
+import { formatCalendarDate, languageName, numberFormat } from "~/utils/format";
 import { getCountryProfile } from "~/modules/reviews/queries.server";
 import { CountryCode, FollowForm } from "~/modules/reviews/reviews.schema.server";
 import { STAGES, type Stage } from "~/modules/treaty/vocabulary";
@@ -118,7 +118,7 @@ export default function CountryProfile() {
         <dt>{t("columns.group")}</dt>
         <dd>{t("groupLabel", { group: profile.group })}</dd>
         <dt>{t("country.joined")}</dt>
-        <dd>{formatDate(profile.joinedOn, locale)}</dd>
+        <dd>{formatCalendarDate(profile.joinedOn, locale)}</dd>
         <dt>{t("country.focalPoint")}</dt>
         <dd>{profile.focalPointDesignated ? t("country.focalPointYes") : t("country.focalPointNo")}</dd>
         <dt>{t("country.experts")}</dt>
@@ -156,7 +156,7 @@ export default function CountryProfile() {
               {PROTOCOLS.map((protocol) => (
                 <tr key={protocol}>
                   <th scope="row">{t(`protocols.${protocol}`)}</th>
-                  <td>{profile.protocols[protocol] ? t("country.partySince", { date: formatDate(profile.protocols[protocol], locale) }) : t("country.notParty")}</td>
+                  <td>{profile.protocols[protocol] ? t("country.partySince", { date: formatCalendarDate(profile.protocols[protocol], locale) }) : t("country.notParty")}</td>
                 </tr>
               ))}
             </tbody>
@@ -198,7 +198,7 @@ export default function CountryProfile() {
                     <li key={stage} className={done ? "is-done" : isCurrent ? "is-current" : undefined} aria-current={isCurrent ? "step" : undefined}>
                       <span className="timeline__state">{t(`stages.${stage}`)}</span>
                       {" — "}
-                      {done ? (date && stage !== "focal_points" ? t("country.stepDoneOn", { date: formatDate(date, locale) }) : t("country.stepDone")) : isCurrent ? t("country.stepCurrent") : t("country.stepPending")}
+                      {done ? (date && stage !== "focal_points" ? t("country.stepDoneOn", { date: formatCalendarDate(date, locale) }) : t("country.stepDone")) : isCurrent ? t("country.stepCurrent") : t("country.stepPending")}
                       {stage === "focal_points" ? (
                         <ul>
                           {review.parties.map((party) => (
@@ -282,7 +282,7 @@ export default function CountryProfile() {
               <tbody>
                 {profile.history.map((entry, index) => (
                   <tr key={index}>
-                    <td>{formatDate(entry.changed_at.slice(0, 10), locale)}</td>
+                    <td>{formatCalendarDate(entry.changed_at.slice(0, 10), locale)}</td>
                     <td>{entry.cluster}</td>
                     <td>{t(`country.history.fields.${entry.field}`, { defaultValue: entry.field })}</td>
                     <td>{historyValue(entry.field, entry.old_value, locale, t)}</td>
@@ -301,7 +301,7 @@ export default function CountryProfile() {
 function historyValue(field: string, value: string | null, locale: string, t: (key: string) => string) {
   if (value === null) return "—";
   if (field === "stage") return t(`stages.${value}`);
-  if (field.endsWith("_on")) return formatDate(value, locale);
+  if (field.endsWith("_on")) return formatCalendarDate(value, locale);
   if (field === "review") return t(`country.history.review.${value}`);
   if (field === "languages") return value ? value.split(";").map((code) => languageName(code, locale)).join(", ") : "—";
   return value;

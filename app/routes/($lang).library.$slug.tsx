@@ -14,6 +14,7 @@ import { pageMeta } from "~/utils/meta";
 import { formatPublished } from "~/utils/format";
 import { DataNotice } from "~/components/data-notice";
 import { recordNotice } from "~/modules/provenance/provenance.server";
+import { formatFileSize } from "~/utils/format";
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const slug = Slug.safeParse(params.slug);
@@ -83,17 +84,6 @@ function TagGroup({ title, tags }: { title: string; tags: Array<{ key: string; t
   );
 }
 
-function formatSize(bytes: number, locale: string) {
-  const units = ["B", "KB", "MB"];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value)} ${units[unit]}`;
-}
-
 export default function ResourcePage() {
   const { t, i18n } = useTranslation("library");
   const { to, locale } = useLocale();
@@ -126,7 +116,7 @@ export default function ResourcePage() {
           <p>
             {data.edition.file ? (
               <a className="button" href={`/library/${data.slug}/file/${data.edition.locale}`} download>
-                {t("resource.download", { type: data.edition.file.type.split("/").pop()?.toUpperCase(), size: formatSize(data.edition.file.size, i18n.language) })}
+                {t("resource.download", { type: data.edition.file.type.split("/").pop()?.toUpperCase(), size: formatFileSize(data.edition.file.size, i18n.language) })}
               </a>
             ) : null}{" "}
             {data.edition.externalUrl ? (

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { GroupClusterFields } from "~/components/reviews/group-cluster-fields";
 import { BarChart } from "~/components/charts/bar-chart";
 import chartsHref from "~/components/charts/charts.css";
-import { combinationName, formatDate, numberFormat } from "~/modules/reviews/format";
+import { combinationName, formatCalendarDate, numberFormat } from "~/utils/format";
 import { getDashboard } from "~/modules/reviews/queries.server";
 import { ReviewFilters } from "~/modules/reviews/reviews.schema.server";
 import { STAGES } from "~/modules/treaty/vocabulary";
@@ -65,7 +65,7 @@ export default function ReviewsDashboard() {
       </Form>
 
       <p className="meta">
-        {reference.date ? t(reference.source === "import" ? "dashboard.asOfImport" : "dashboard.asOfLatest", { date: formatDate(reference.date, locale) }) : t("dashboard.noData")}
+        {reference.date ? t(reference.source === "import" ? "dashboard.asOfImport" : "dashboard.asOfLatest", { date: formatCalendarDate(reference.date, locale) }) : t("dashboard.noData")}
       </p>
 
       <section aria-labelledby="headline" className="section">
@@ -238,8 +238,8 @@ export default function ReviewsDashboard() {
                     </th>
                     <td>{item.group}</td>
                     <td>{t(`stages.${item.stage}`)}</td>
-                    <td>{formatDate(item.since, locale)}</td>
-                    <td>{formatDate(item.dueOn, locale)}</td>
+                    <td>{formatCalendarDate(item.since, locale)}</td>
+                    <td>{formatCalendarDate(item.dueOn, locale)}</td>
                     <td className="numeric">{number.format(item.daysLate)}</td>
                   </tr>
                 ))}
