@@ -1,10 +1,10 @@
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { LessonBody } from "~/components/lesson/lesson-body";
+import { LessonNav, LessonProgress } from "~/components/lesson/lesson-progress";
 import lessonStyles from "~/components/lesson/lesson.css";
 import { QuizForm } from "~/components/lesson/quiz";
-import { FormAlert } from "~/components/ui/form";
 import { getSessionUser, requireUser } from "~/modules/auth/session.server";
 import { getLessonPageView, submitLessonForm } from "~/modules/courses/lesson-page.server";
 import type { FieldError } from "~/utils/forms.server";
@@ -128,43 +128,8 @@ export default function Lesson() {
         ) : null}
       </article>
 
-      <section id="lesson-status" className="section" aria-label={t("lesson.progress")}>
-        {formError ? <FormAlert message={t(formError.key)} /> : null}
-        {certificateCode ? (
-          <div role="status" className="alert alert--success">
-            {t("lesson.courseCompleted")} <Link to={to(`/certificates/${certificateCode}`)}>{t("course.viewCertificate")}</Link>
-          </div>
-        ) : null}
-        {!signedIn ? null : completed ? (
-          <p role="status" className="alert alert--success">
-            {t("lesson.completed")}
-          </p>
-        ) : quizzes.length > 0 && !quizzesPassed ? (
-          <p>{t("lesson.quizFirst")}</p>
-        ) : (
-          <Form method="post">
-            <input type="hidden" name="intent" value="complete" />
-            <button type="submit">{t("lesson.markComplete")}</button>
-          </Form>
-        )}
-      </section>
-
-      <nav className="lesson-nav" aria-label={t("course.syllabus")}>
-        {previous ? (
-          <Link to={to(`/courses/${course.slug}/${previous.slug}`)} rel="prev">
-            {t("lesson.previous")}: {previous.title}
-          </Link>
-        ) : (
-          <Link to={coursePath}>{t("lesson.backToCourse")}</Link>
-        )}
-        {next ? (
-          <Link to={to(`/courses/${course.slug}/${next.slug}`)} rel="next">
-            {t("lesson.next")}: {next.title}
-          </Link>
-        ) : (
-          <Link to={coursePath}>{t("lesson.backToCourse")}</Link>
-        )}
-      </nav>
+      <LessonProgress signedIn={signedIn} completed={completed} certificateCode={certificateCode} hasQuizzes={quizzes.length > 0} quizzesPassed={quizzesPassed} formError={formError} />
+      <LessonNav courseSlug={course.slug} previous={previous} next={next} />
     </>
   );
 }
