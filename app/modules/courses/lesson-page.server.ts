@@ -1,14 +1,14 @@
 /**
- * A lesson's page and its form, each as one call: the display-ready view of the lesson with the
+ * A course's overview page and a lesson's page, and their forms, each as one call: the display-ready view of the lesson with the
  * reader's progress, and the workflow behind the lesson's form (mark it done, or grade a quiz
  * and record the attempt under the course's rules).
  */
 import { formDataToObject } from "~/utils/forms.server";
 import type { Locale } from "~/utils/i18n";
-import { LessonIntent, QuizSubmission } from "./courses.schema.server";
+import { EnrollForm, LessonIntent, QuizSubmission } from "./courses.schema.server";
 import { gradeSubmission } from "./grading.server";
-import { getCourseEntry, getCourseRequirements, getLessonPage, getQuizForGrading } from "./lessons.server";
-import { completeLesson, recordQuizAttempt } from "./mutations.server";
+import { getCourseEntry, getCourseOutline, getCourseRequirements, getLessonPage, getQuizForGrading } from "./lessons.server";
+import { completeLesson, enrollInCourse, recordQuizAttempt } from "./mutations.server";
 import { getCourseProgress, getLatestAttempts, getPassedQuizIds } from "./queries.server";
 
 type LatestAttempt = Awaited<ReturnType<typeof getLatestAttempts>> extends Map<string, infer Attempt> ? Attempt : never;
@@ -81,4 +81,31 @@ export async function submitLessonForm(userId: string, courseSlug: string, lesso
   const recorded = await recordQuizAttempt(userId, course.slug, lesson.slug, quiz.id, outcome.grade, requirements, course.frontmatter.retryDelayMinutes);
   if ("waitMinutes" in recorded) return { kind: "quiz-error", status: 429, quizId: quiz.id, key: "quiz.errors.wait", values: { minutes: recorded.waitMinutes }, answers: outcome.grade.answers };
   return { kind: "done", path: `${path}#quiz-${quiz.id}` };
+}
+
+/** A course's overview page for `userId` (null: a visitor): the outline with the reader's progress; null for an unknown course. */
+export async function getCoursePageView(courseSlug: string, locale: Locale, userId: string | null) {
+  const outline = await getCourseOutline(courseSlug, locale);
+  if (!outline) return null;
+  const progress = userId ? await getCourseProgress(userId, outline.course.slug) : null;
+  const done = new Set(progress?.completedLessons ?? []);
+  return {
+    course: outline.course,
+    // Visitors may read the first lesson; the others need an account.
+    syllabus: outline.syllabus.map((item, index) => ({ ...item, done: done.has(item.slug), readable: userId !== null || index === 0 })),
+    signedIn: userId !== null,
+    enrolled: progress?.enrolled ?? false,
+    doneCount: done.size,
+    certificateCode: progress?.certificateCode ?? null,
+    nextLesson: outline.syllabus.find((item) => !done.has(item.slug)) ?? outline.syllabus[0]!,
+  };
+}
+
+/** Enrols `userId` in the course from its enrol form: "not-found" for an unknown course, "bad-form" when the form is not the enrol form. */
+export async function enrollFromForm(userId: string, courseSlug: string, formData: FormData): Promise<"not-found" | "bad-form" | "enrolled"> {
+  const course = await getCourseEntry(courseSlug);
+  if (!course) return "not-found";
+  if (!EnrollForm.safeParse(Object.fromEntries(formData)).success) return "bad-form";
+  await enrollInCourse(userId, course.slug);
+  return "enrolled";
 }
