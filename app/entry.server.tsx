@@ -19,7 +19,7 @@ startBackgroundWork().catch((error) => console.error("Background work did not st
 setTimeout(() => void warmUpCompiler(), 500).unref();
 
 // For the HTTP server (scripts/server.ts), which reaches the app through this module.
-export { isDatabaseDown, markShuttingDown } from "~/modules/health/availability.server";
+export { isDatabaseDown, markShuttingDown } from "~/utils/availability.server";
 
 /** Errors of loaders, actions and rendering, logged with the request's id (aborted requests are not errors). */
 export function handleError(error: unknown, { request, context }: { request: Request; context: AppLoadContext }) {

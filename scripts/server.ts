@@ -9,6 +9,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
 import { installGlobals, type ServerBuild } from "@remix-run/node";
+import { SESSION_COOKIE } from "../app/utils/cookies";
 import compression from "compression";
 import express from "express";
 import onHeaders from "on-headers";
@@ -22,7 +23,6 @@ installGlobals({ nativeFetch: true });
 
 const BUILD_PATH = path.resolve("build/index.js");
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
-const SESSION_COOKIE = "agora_session";
 
 /**
  * The largest request body each kind of address accepts, checked on Content-Length before anything

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { RootData } from "~/root";
 import { useLocale } from "~/utils/i18n-react";
 import { pageMeta } from "~/utils/meta";
+import { numberFormat } from "~/utils/format";
 
 // Each capability with the area it leads to.
 const CAPABILITIES = [
@@ -26,7 +27,7 @@ export default function Home() {
   const { t, i18n } = useTranslation();
   const { to } = useLocale();
   const user = useRouteLoaderData<RootData>("root")?.user;
-  const number = new Intl.NumberFormat(i18n.language);
+  const number = numberFormat(i18n.language);
   return (
     <>
       <section className="hero">

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { FollowedCountries } from "~/components/account/followed-countries";
 import { MyRegistrations } from "~/components/dialogues/my-registrations";
 import { ProfileSection } from "~/components/account/profile-section";
-import { FormAlert, TextField } from "~/components/ui/form";
+import { PasswordSection, SessionsSection } from "~/components/account/security-sections";
 import { changePassword, getAccount, resendVerification, updateProfile } from "~/modules/auth/accounts.server";
 import { AccountIntent, ChangePasswordForm, ProfileForm } from "~/modules/auth/auth.schema.server";
 import { requireUser, signOutEverywhere } from "~/modules/auth/session.server";
@@ -121,30 +121,11 @@ export default function Account() {
 
       <FollowedCountries countries={following.countries} unfollowed={following.unfollowed} failed={Boolean(errorsFor("unfollow"))} />
 
-      <section className="section" aria-labelledby="password">
-        <h2 id="password">{t("password.title")}</h2>
-        <Form method="post" className="form" noValidate>
-          <FormAlert errors={passwordErrors} />
-          <input type="hidden" name="intent" value="password" />
-          <TextField name="currentPassword" type="password" autoComplete="current-password" label={t("password.current")} error={passwordErrors?.currentPassword} />
-          <TextField name="password" type="password" autoComplete="new-password" label={t("auth:fields.newPassword")} hint={t("auth:fields.passwordHint")} error={passwordErrors?.password} />
-          <TextField name="confirmPassword" type="password" autoComplete="new-password" label={t("auth:fields.confirmPassword")} error={passwordErrors?.confirmPassword} />
-          <p>
-            <button type="submit">{t("password.submit")}</button>
-          </p>
-        </Form>
-      </section>
+      <PasswordSection errors={passwordErrors} />
 
       <MyRegistrations registrations={registrations} />
 
-      <section className="section" aria-labelledby="sessions">
-        <h2 id="sessions">{t("sessions.title")}</h2>
-        <p>{t("sessions.intro")}</p>
-        <Form method="post">
-          <input type="hidden" name="intent" value="sign-out-everywhere" />
-          <button type="submit">{t("sessions.signOutEverywhere")}</button>
-        </Form>
-      </section>
+      <SessionsSection />
     </>
   );
 }

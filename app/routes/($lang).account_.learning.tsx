@@ -9,6 +9,7 @@ import { getRequestLocale } from "~/utils/i18n.server";
 import { useLocale } from "~/utils/i18n-react";
 import { pageMeta } from "~/utils/meta";
 import { ScrollableTable } from "~/components/ui/scrollable-table";
+import { formatDay } from "~/utils/format";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: lessonStyles }];
 
@@ -37,7 +38,6 @@ export default function MyLearning() {
   const { t } = useTranslation("courses");
   const { to, locale } = useLocale();
   const { courses, certificates } = useLoaderData<typeof loader>();
-  const formatDate = (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(iso));
   return (
     <>
       <h1>{t("account.title")}</h1>
@@ -97,7 +97,7 @@ export default function MyLearning() {
                     <th scope="row" lang={certificate.titleLocale !== locale ? certificate.titleLocale : undefined}>
                       {certificate.courseTitle}
                     </th>
-                    <td>{formatDate(certificate.issuedAt)}</td>
+                    <td>{formatDay(certificate.issuedAt, locale)}</td>
                     <td>
                       <code>{certificate.code}</code>
                     </td>

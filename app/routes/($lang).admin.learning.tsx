@@ -7,6 +7,7 @@ import { getRequestLocale } from "~/utils/i18n.server";
 import { useLocale } from "~/utils/i18n-react";
 import { pageMeta } from "~/utils/meta";
 import { ScrollableTable } from "~/components/ui/scrollable-table";
+import { numberFormat } from "~/utils/format";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "secretariat");
@@ -17,7 +18,7 @@ export default function AdminLearning() {
   const { t } = useTranslation("courses");
   const { to, locale } = useLocale();
   const { courses, byCountry, byKind } = useLoaderData<typeof loader>();
-  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+  const number = numberFormat(locale, { maximumFractionDigits: 1 });
   const breakdown = (id: string, title: string, keyLabel: string, rows: typeof byCountry) => (
     <section className="section" aria-labelledby={id}>
       <h2 id={id}>{title}</h2>

@@ -12,6 +12,7 @@ import { getRequestLocale } from "~/utils/i18n.server";
 import { useLocale } from "~/utils/i18n-react";
 import { pageMeta } from "~/utils/meta";
 import { ScrollableTable } from "~/components/ui/scrollable-table";
+import { formatDay } from "~/utils/format";
 
 const PAGE_SIZE = 50;
 
@@ -54,7 +55,6 @@ export default function AdminLibrary() {
   const { resources, q, page, hasMore } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const done = searchParams.get("done");
-  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium" });
   return (
     <>
       <h1>{t("admin.title")}</h1>
@@ -98,7 +98,7 @@ export default function AdminLibrary() {
                   <td>{t(`types.${resource.type}`)}</td>
                   <td>{t(`admin.statuses.${resource.status}`)}</td>
                   <td>{resource.locales.join(", ")}</td>
-                  <td>{date.format(new Date(resource.updated_at))}</td>
+                  <td>{formatDay(resource.updated_at, i18n.language)}</td>
                   <td className="actions-cell">
                     <Link to={to(`/admin/library/${resource.slug}`)}>{t("admin.edit")}</Link>{" "}
                     <Form method="post">

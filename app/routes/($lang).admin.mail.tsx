@@ -6,6 +6,7 @@ import { MailOutboxQuery } from "~/modules/mail/mail.schema.server";
 import { listMail, redactSecrets } from "~/modules/mail/mail.server";
 import { pageMeta } from "~/utils/meta";
 import { ScrollableTable } from "~/components/ui/scrollable-table";
+import { formatDateTime } from "~/utils/format";
 
 const PAGE_SIZE = 50;
 
@@ -32,7 +33,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function AdminMail() {
   const { t, i18n } = useTranslation("admin");
   const { messages, page, to, hasMore } = useLoaderData<typeof loader>();
-  const format = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "short" });
   const pageLink = (target: number) => `?${new URLSearchParams({ ...(to ? { to } : {}), page: String(target) })}`;
   return (
     <>
@@ -64,7 +64,7 @@ export default function AdminMail() {
             <tbody>
               {messages.map((message) => (
                 <tr key={message.id}>
-                  <td>{format.format(new Date(message.createdAt))}</td>
+                  <td>{formatDateTime(message.createdAt, i18n.language)}</td>
                   <td>{message.to}</td>
                   <td>
                     <details>

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireRole } from "~/modules/auth/session.server";
-import { formatDate } from "~/modules/reviews/format";
+import { formatCalendarDate } from "~/utils/format";
 import { listFocalPointContacts } from "~/modules/reviews/queries.server";
 import { FocalPointQuery } from "~/modules/reviews/reviews.schema.server";
 import { getRequestLocale } from "~/utils/i18n.server";
@@ -63,8 +63,8 @@ export default function AdminFocalPoints() {
                 </th>
                 <td>{t(`ministries.${row.ministry}`)}</td>
                 <td>{t(`genders.${row.gender}`)}</td>
-                <td>{formatDate(row.designated_on, locale)}</td>
-                <td>{formatDate(row.replaced_on, locale) || "—"}</td>
+                <td>{formatCalendarDate(row.designated_on, locale)}</td>
+                <td>{formatCalendarDate(row.replaced_on, locale) || "—"}</td>
                 <td>{row.name ?? "—"}</td>
                 <td>{row.email ? <a href={`mailto:${row.email}`}>{row.email}</a> : "—"}</td>
               </tr>

@@ -7,6 +7,7 @@ import { notFound } from "~/utils/http.server";
 import { getRequestLocale } from "~/utils/i18n.server";
 import { useLocale } from "~/utils/i18n-react";
 import { pageMeta } from "~/utils/meta";
+import { formatLongDay } from "~/utils/format";
 
 /** Public: anyone holding a code can check it. Shows the holder's display name, the course and the date, nothing else. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -22,7 +23,7 @@ export default function CertificateVerification() {
   const { t } = useTranslation("courses");
   const { to, locale } = useLocale();
   const { certificate, viewerIsHolder } = useLoaderData<typeof loader>();
-  const issued = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(new Date(certificate.issuedAt));
+  const issued = formatLongDay(certificate.issuedAt, locale);
   return (
     <>
       <h1>{t("certificate.title")}</h1>

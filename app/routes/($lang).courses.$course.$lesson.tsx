@@ -1,17 +1,13 @@
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { LessonBody } from "~/components/lesson/lesson-body";
+import { LessonNav, LessonProgress } from "~/components/lesson/lesson-progress";
 import lessonStyles from "~/components/lesson/lesson.css";
-import { QuizForm, type QuizAttemptView } from "~/components/lesson/quiz";
-import { FormAlert } from "~/components/ui/form";
+import { QuizForm } from "~/components/lesson/quiz";
 import { getSessionUser, requireUser } from "~/modules/auth/session.server";
-import { LessonIntent, QuizSubmission } from "~/modules/courses/courses.schema.server";
-import { gradeSubmission } from "~/modules/courses/grading.server";
-import { getCourseEntry, getCourseRequirements, getLessonPage, getQuizForGrading } from "~/modules/courses/lessons.server";
-import { completeLesson, recordQuizAttempt } from "~/modules/courses/mutations.server";
-import { getCourseProgress, getLatestAttempts, getPassedQuizIds } from "~/modules/courses/queries.server";
-import { formDataToObject, type FieldError } from "~/utils/forms.server";
+import { getLessonPageView, submitLessonForm } from "~/modules/courses/lesson-page.server";
+import type { FieldError } from "~/utils/forms.server";
 import { notFound } from "~/utils/http.server";
 import { getDirection, LOCALE_NAMES, localePath, signInPath } from "~/utils/i18n";
 import { getRequestLocale } from "~/utils/i18n.server";
@@ -21,67 +17,23 @@ import { pageMeta } from "~/utils/meta";
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: lessonStyles }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const locale = getRequestLocale(request);
-  const page = await getLessonPage(params.course ?? "", params.lesson ?? "", locale);
-  if (!page) notFound();
+  const { user } = await getSessionUser(request);
+  const view = await getLessonPageView(params.course ?? "", params.lesson ?? "", getRequestLocale(request), user?.id ?? null);
+  if (!view) notFound();
   // Visitors may read the syllabus and the first lesson; the rest asks them to sign in.
-  const user = page.isFirst ? (await getSessionUser(request)).user : await requireUser(request);
-  const quizIds = page.quizzes.map((quiz) => quiz.id);
-  const [progress, attempts, passed] = user
-    ? await Promise.all([getCourseProgress(user.id, page.course.slug), getLatestAttempts(user.id, page.course.slug, quizIds), getPassedQuizIds(user.id, page.course.slug)])
-    : [null, new Map(), new Set<string>()];
-  const attemptViews: Record<string, QuizAttemptView> = {};
-  for (const [quizId, attempt] of attempts) attemptViews[quizId] = { score: attempt.score, passed: attempt.passed, results: attempt.results, answers: attempt.answers };
-  return {
-    course: { slug: page.course.slug, title: page.course.title, titleLocale: page.course.titleLocale, passMark: page.course.passMark, lessonCount: page.course.lessonCount },
-    lesson: page.lesson,
-    status: page.status,
-    fallback: page.fallback,
-    segments: page.segments,
-    quizzes: page.quizzes,
-    terms: page.terms,
-    previous: page.previous,
-    next: page.next,
-    signedIn: user !== null,
-    completed: progress?.completedLessons.includes(page.lesson.slug) ?? false,
-    doneCount: progress?.completedLessons.length ?? 0,
-    certificateCode: progress?.certificateCode ?? null,
-    quizzesPassed: quizIds.every((id) => passed.has(id)),
-    attempts: attemptViews,
-  };
+  if (view === "sign-in") throw await requireUser(request); // a visitor here: requireUser throws the redirect to sign in
+  return view;
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const locale = getRequestLocale(request);
-  const course = await getCourseEntry(params.course ?? "");
-  const lesson = course?.lessons.find((entry) => entry.slug === params.lesson);
-  if (!course || !lesson) notFound();
-  const lessonPath = localePath(locale, `/courses/${course.slug}/${lesson.slug}`);
-  const formData = await request.formData();
-  const intent = LessonIntent.safeParse({ intent: formData.get("intent") });
-  if (!intent.success) return data({ formError: { key: "courses:errors.unknownIntent" } as FieldError }, { status: 400 });
-  const requirements = await getCourseRequirements(course);
-
-  if (intent.data.intent === "complete") {
-    const outcome = await completeLesson(user.id, course.slug, lesson.slug, requirements);
-    if (outcome.status === "quiz-required") return data({ formError: { key: "courses:lesson.quizFirst" } as FieldError }, { status: 400 });
-    return redirect(`${lessonPath}#lesson-status`);
-  }
-
-  const fields = formDataToObject(formData);
-  const submission = QuizSubmission.safeParse(fields);
-  const quiz = submission.success ? await getQuizForGrading(course, lesson.slug, submission.data.quizId) : null;
-  if (!quiz) return data({ formError: { key: "courses:quiz.errors.unknownQuiz" } as FieldError }, { status: 400 });
-  const outcome = gradeSubmission(quiz, fields, course.frontmatter.passMark);
-  if (!outcome.ok) {
-    return data({ quizError: { quizId: quiz.id, key: `quiz.errors.${outcome.reason}`, answers: outcome.answers } }, { status: 400 });
-  }
-  const recorded = await recordQuizAttempt(user.id, course.slug, lesson.slug, quiz.id, outcome.grade, requirements, course.frontmatter.retryDelayMinutes);
-  if ("waitMinutes" in recorded) {
-    return data({ quizError: { quizId: quiz.id, key: "quiz.errors.wait", values: { minutes: recorded.waitMinutes }, answers: outcome.grade.answers } }, { status: 429 });
-  }
-  return redirect(`${lessonPath}#quiz-${quiz.id}`);
+  const path = localePath(getRequestLocale(request), `/courses/${params.course ?? ""}/${params.lesson ?? ""}`);
+  const outcome = await submitLessonForm(user.id, params.course ?? "", params.lesson ?? "", path, await request.formData());
+  if (outcome.kind === "not-found") notFound();
+  if (outcome.kind === "done") return redirect(outcome.path);
+  if (outcome.kind === "form-error") return data({ formError: { key: outcome.key } as FieldError }, { status: 400 });
+  const { status, ...quizError } = outcome;
+  return data({ quizError }, { status });
 }
 
 export default function Lesson() {
@@ -176,43 +128,8 @@ export default function Lesson() {
         ) : null}
       </article>
 
-      <section id="lesson-status" className="section" aria-label={t("lesson.progress")}>
-        {formError ? <FormAlert message={t(formError.key)} /> : null}
-        {certificateCode ? (
-          <div role="status" className="alert alert--success">
-            {t("lesson.courseCompleted")} <Link to={to(`/certificates/${certificateCode}`)}>{t("course.viewCertificate")}</Link>
-          </div>
-        ) : null}
-        {!signedIn ? null : completed ? (
-          <p role="status" className="alert alert--success">
-            {t("lesson.completed")}
-          </p>
-        ) : quizzes.length > 0 && !quizzesPassed ? (
-          <p>{t("lesson.quizFirst")}</p>
-        ) : (
-          <Form method="post">
-            <input type="hidden" name="intent" value="complete" />
-            <button type="submit">{t("lesson.markComplete")}</button>
-          </Form>
-        )}
-      </section>
-
-      <nav className="lesson-nav" aria-label={t("course.syllabus")}>
-        {previous ? (
-          <Link to={to(`/courses/${course.slug}/${previous.slug}`)} rel="prev">
-            {t("lesson.previous")}: {previous.title}
-          </Link>
-        ) : (
-          <Link to={coursePath}>{t("lesson.backToCourse")}</Link>
-        )}
-        {next ? (
-          <Link to={to(`/courses/${course.slug}/${next.slug}`)} rel="next">
-            {t("lesson.next")}: {next.title}
-          </Link>
-        ) : (
-          <Link to={coursePath}>{t("lesson.backToCourse")}</Link>
-        )}
-      </nav>
+      <LessonProgress signedIn={signedIn} completed={completed} certificateCode={certificateCode} hasQuizzes={quizzes.length > 0} quizzesPassed={quizzesPassed} formError={formError} />
+      <LessonNav courseSlug={course.slug} previous={previous} next={next} />
     </>
   );
 }

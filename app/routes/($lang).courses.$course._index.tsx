@@ -1,13 +1,11 @@
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { CourseSyllabus } from "~/components/lesson/course-syllabus";
 import lessonStyles from "~/components/lesson/lesson.css";
 import { FormAlert } from "~/components/ui/form";
 import { getSessionUser, requireUser } from "~/modules/auth/session.server";
-import { EnrollForm } from "~/modules/courses/courses.schema.server";
-import { getCourseEntry, getCourseOutline } from "~/modules/courses/lessons.server";
-import { enrollInCourse } from "~/modules/courses/mutations.server";
-import { getCourseProgress } from "~/modules/courses/queries.server";
+import { enrollFromForm, getCoursePageView } from "~/modules/courses/lesson-page.server";
 import type { FieldError } from "~/utils/forms.server";
 import { notFound } from "~/utils/http.server";
 import { localePath, signInPath } from "~/utils/i18n";
@@ -18,34 +16,18 @@ import { pageMeta } from "~/utils/meta";
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: lessonStyles }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const locale = getRequestLocale(request);
-  const outline = await getCourseOutline(params.course ?? "", locale);
-  if (!outline) notFound();
   const { user } = await getSessionUser(request);
-  const progress = user ? await getCourseProgress(user.id, outline.course.slug) : null;
-  const done = new Set(progress?.completedLessons ?? []);
-  return {
-    course: outline.course,
-    syllabus: outline.syllabus.map((item) => ({ ...item, done: done.has(item.slug) })),
-    signedIn: user !== null,
-    enrolled: progress?.enrolled ?? false,
-    doneCount: done.size,
-    certificateCode: progress?.certificateCode ?? null,
-    nextLesson: outline.syllabus.find((item) => !done.has(item.slug)) ?? outline.syllabus[0]!,
-  };
+  const view = await getCoursePageView(params.course ?? "", getRequestLocale(request), user?.id ?? null);
+  if (!view) notFound();
+  return view;
 }
-
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const locale = getRequestLocale(request);
-  const course = await getCourseEntry(params.course ?? "");
-  if (!course) notFound();
-  if (!EnrollForm.safeParse(Object.fromEntries(await request.formData())).success) {
-    return data({ formError: { key: "courses:errors.unknownIntent" } as FieldError }, { status: 400 });
-  }
-  await enrollInCourse(user.id, course.slug);
-  return redirect(localePath(locale, `/courses/${course.slug}`));
+  const outcome = await enrollFromForm(user.id, params.course ?? "", await request.formData());
+  if (outcome === "not-found") notFound();
+  if (outcome === "bad-form") return data({ formError: { key: "courses:errors.unknownIntent" } as FieldError }, { status: 400 });
+  return redirect(localePath(getRequestLocale(request), `/courses/${params.course ?? ""}`));
 }
 
 export default function CourseOverview() {
@@ -117,32 +99,7 @@ export default function CourseOverview() {
         </Form>
       )}
 
-      <section className="section" aria-labelledby="syllabus">
-        <h2 id="syllabus">{t("course.syllabus")}</h2>
-        <ol className="syllabus">
-          {syllabus.map((item, index) => {
-            const readable = signedIn || index === 0;
-            return (
-              <li key={item.slug}>
-                {readable ? (
-                  <Link to={to(`/courses/${course.slug}/${item.slug}`)} lang={item.titleLocale !== locale ? item.titleLocale : undefined}>
-                    {item.title}
-                  </Link>
-                ) : (
-                  <span lang={item.titleLocale !== locale ? item.titleLocale : undefined}>{item.title}</span>
-                )}{" "}
-                <span className="meta">
-                  · {t("course.minutes", { minutes: item.estimatedMinutes })}
-                  {item.quizCount > 0 ? ` · ${t("course.hasQuiz")}` : ""}
-                  {!readable ? ` · ${t("course.locked")}` : ""}
-                </span>{" "}
-                {locale !== "en" ? <span className={`badge badge--${item.status}`}>{t(`status.${item.status}`)}</span> : null}{" "}
-                {item.done ? <span className="badge badge--done">{t("course.done")}</span> : null}
-              </li>
-            );
-          })}
-        </ol>
-      </section>
+      <CourseSyllabus courseSlug={course.slug} syllabus={syllabus} />
 
       {signedIn ? (
         <section className="section" aria-labelledby="offline">

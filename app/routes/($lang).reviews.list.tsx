@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GroupClusterFields } from "~/components/reviews/group-cluster-fields";
 import chartsHref from "~/components/charts/charts.css";
-import { formatDate, languageName } from "~/modules/reviews/format";
+import { formatCalendarDate, languageName } from "~/utils/format";
 import { listReviews } from "~/modules/reviews/queries.server";
 import { ReviewListQuery } from "~/modules/reviews/reviews.schema.server";
 import { STAGES } from "~/modules/treaty/vocabulary";
@@ -121,9 +121,9 @@ export default function ReviewList() {
                     <Link to={to(`/countries/${item.reviewer_1}`)}>{item.reviewer1Name}</Link>, <Link to={to(`/countries/${item.reviewer_2}`)}>{item.reviewer2Name}</Link>
                   </td>
                   <td>{item.languages.length ? item.languages.map((code) => languageName(code, locale)).join(", ") : "—"}</td>
-                  <td>{formatDate(item.initial_consultation_on, locale) || "—"}</td>
-                  <td>{formatDate(item.saq_submitted_on, locale) || "—"}</td>
-                  <td>{formatDate(item.feedback_submitted_on, locale) || "—"}</td>
+                  <td>{formatCalendarDate(item.initial_consultation_on, locale) || "—"}</td>
+                  <td>{formatCalendarDate(item.saq_submitted_on, locale) || "—"}</td>
+                  <td>{formatCalendarDate(item.feedback_submitted_on, locale) || "—"}</td>
                 </tr>
               ))}
             </tbody>

@@ -2,7 +2,7 @@ import type { Transaction } from "kysely";
 import type pg from "pg";
 import { createDatabase, createPool, type DB } from "../../db/database";
 import type { Database } from "../../db/schema";
-import { noteDatabaseError } from "~/modules/health/availability.server";
+import { noteDatabaseError } from "./availability.server";
 import { getEnv } from "./env.server";
 
 export type { DB };

@@ -1,6 +1,3 @@
-import { data } from "@remix-run/node";
-import type { FieldError } from "~/utils/forms.server";
-import { hitRateLimit, type RateLimitRule } from "~/modules/rate-limit/rate-limit.server";
 
 /** Throws a 404 that the error boundary renders as a localized page. */
 export function notFound(): never {
@@ -19,19 +16,3 @@ export function getPublicOrigin(): string {
   return `http://${host.includes(":") ? `[${host}]` : host}:${process.env.PORT ?? 3000}`;
 }
 
-/**
- * Counts a hit on each rule. When any is over its limit, returns a 429 whose `formError` the
- * form shows in the reader's language; otherwise null. Usage: `if (limited) return limited`.
- */
-export async function checkRateLimits(checks: Array<[RateLimitRule, string]>) {
-  for (const [rule, subject] of checks) {
-    const { allowed, retryAfter } = await hitRateLimit(rule, subject);
-    if (!allowed) {
-      return data(
-        { formError: { key: "errors.tooManyRequests", values: { minutes: Math.ceil(retryAfter / 60) } } as FieldError },
-        { status: 429, headers: { "Retry-After": String(retryAfter) } },
-      );
-    }
-  }
-  return null;
-}

@@ -1,14 +1,15 @@
 import { createCookie } from "@remix-run/node";
 import { RemixI18Next } from "remix-i18next/server";
 import { resources } from "~/locales";
+import { LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE } from "./cookies";
 import { DEFAULT_LOCALE, isLocale, LOCALES, splitLocalePath, type Locale } from "./i18n";
 
-/** Remembers the visitor's last language; its absence marks a first visit. */
-export const localeCookie = createCookie("agora_lng", {
+/** Remembers the visitor's last language; its absence marks a first visit (name and reading: ./cookies.ts). */
+export const localeCookie = createCookie(LOCALE_COOKIE, {
   path: "/",
   sameSite: "lax",
   httpOnly: true,
-  maxAge: 60 * 60 * 24 * 365,
+  maxAge: LOCALE_COOKIE_MAX_AGE,
 });
 
 const negotiator = new RemixI18Next({

@@ -15,6 +15,8 @@ import { createHash } from "node:crypto";
 import { gzipSync } from "node:zlib";
 import type { NextFunction, Request, Response } from "express";
 import { LRUCache } from "lru-cache";
+import { LOCALE_COOKIE, localePrefixOf, readCookie, readLocaleCookie, SESSION_COOKIE } from "../../app/utils/cookies";
+import { DEFAULT_LOCALE, LOCALES } from "../../app/utils/i18n";
 
 /** A stored response: its headers as sent the first time (CSP made hash-based), its body plain and gzipped. */
 type Entry = { headers: Record<string, string | string[]>; body: Buffer; gzipped: Buffer };
@@ -22,30 +24,10 @@ type Entry = { headers: Record<string, string | string[]>; body: Buffer; gzipped
 /** Headers that belong to one transmission, not to the page. */
 const TRANSMISSION_HEADERS = new Set(["content-length", "content-encoding", "transfer-encoding", "etag", "date", "connection", "keep-alive", "vary", "x-page-cache"]);
 
-const PUBLIC_AREAS = /^(\/(ar|zh|fr|ru|es|pt))?(\/|\/(courses|library|search|articles|reviews|countries)(\/.*)?)$/;
+const PREFIXES = LOCALES.filter((locale) => locale !== DEFAULT_LOCALE).join("|");
+const PUBLIC_AREAS = new RegExp(`^(\\/(${PREFIXES}))?(\\/|\\/(courses|library|search|articles|reviews|countries)(\\/.*)?)$`);
 const PRIVATE_SEGMENTS = /\/(print|pdf)(\/|$|\.)/;
-const LOCALE_PREFIX = /^\/(ar|zh|fr|ru|es|pt)(?=\/|$)/;
-const LANGUAGE_COOKIE = "agora_lng";
 const INLINE_SCRIPT = /<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g;
-
-function localeOf(path: string) {
-  return LOCALE_PREFIX.exec(path)?.[1] ?? "en";
-}
-
-function cookieValue(header: string | undefined, name: string) {
-  return header?.split(/;\s*/).find((part) => part.startsWith(`${name}=`))?.slice(name.length + 1);
-}
-
-/** The language cookie as Remix writes it: URI-encoded base64 of a JSON string. */
-function languageCookie(header: string | undefined) {
-  const raw = cookieValue(header, LANGUAGE_COOKIE);
-  if (!raw) return undefined;
-  try {
-    return JSON.parse(Buffer.from(decodeURIComponent(raw), "base64").toString("utf8")) as unknown;
-  } catch {
-    return undefined;
-  }
-}
 
 /** The response's CSP with its nonce source replaced by the hashes of the page's inline scripts. */
 export function hashBasedPolicy(policy: string, html: string) {
@@ -66,12 +48,12 @@ export function createPageCache(options: { ttlMs: number; maxBytes: number }) {
     const path = req.path.replace(/\.data$/, "");
     if (!PUBLIC_AREAS.test(path) || PRIVATE_SEGMENTS.test(path)) return null;
     const cookies = req.get("cookie");
-    if (cookieValue(cookies, "agora_session")) return null;
+    if (readCookie(cookies, SESSION_COOKIE)) return null;
     // The same three cases the root loader and entry.server distinguish.
-    const remembered = languageCookie(cookies) || undefined;
-    const locale = localeOf(path);
+    const remembered = readLocaleCookie(cookies) || undefined;
+    const locale = localePrefixOf(path) ?? DEFAULT_LOCALE;
     if (remembered === locale) return `${req.originalUrl} remembered`;
-    if (remembered === undefined && !LOCALE_PREFIX.test(path)) return `${req.originalUrl} negotiated:${req.get("accept-language") ?? ""}`;
+    if (remembered === undefined && !localePrefixOf(path)) return `${req.originalUrl} negotiated:${req.get("accept-language") ?? ""}`;
     return `${req.originalUrl} switched`;
   }
 
@@ -79,7 +61,7 @@ export function createPageCache(options: { ttlMs: number; maxBytes: number }) {
   function languageCookiesOnly(res: Response): string[] | null {
     const header = res.getHeader("set-cookie");
     const values = header === undefined ? [] : [header].flat().map(String);
-    return values.every((value) => value.startsWith(`${LANGUAGE_COOKIE}=`)) ? values : null;
+    return values.every((value) => value.startsWith(`${LOCALE_COOKIE}=`)) ? values : null;
   }
 
   /**

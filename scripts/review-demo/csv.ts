@@ -1,46 +1,13 @@
-/** Minimal RFC 4180 CSV helpers for the review-status demo data. */
+/** CSV for the review-status demo data, through csv-stringify and csv-parse (RFC 4180). */
+import { parse } from "csv-parse/sync";
+import { stringify } from "csv-stringify/sync";
 
-function quote(value: string): string {
-  return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
+/** Rows as CSV with `header` as the first line; "\n" line ends; a field is quoted only when it must be. */
 export function toCsv(header: string[], rows: Array<Record<string, string>>): string {
-  const lines = [header.join(",")];
-  for (const row of rows) lines.push(header.map((h) => quote(row[h] ?? "")).join(","));
-  return lines.join("\n") + "\n";
+  return stringify(rows, { header: true, columns: header, record_delimiter: "\n" });
 }
 
+/** CSV with a header line into records keyed by column; blank lines are skipped. */
 export function parseCsv(text: string): Array<Record<string, string>> {
-  const records: string[][] = [];
-  let field = "";
-  let record: string[] = [];
-  let inQuotes = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (inQuotes) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else inQuotes = false;
-      } else field += c;
-    } else if (c === '"') inQuotes = true;
-    else if (c === ",") {
-      record.push(field);
-      field = "";
-    } else if (c === "\n" || c === "\r") {
-      if (c === "\r" && text[i + 1] === "\n") i++;
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = "";
-    } else field += c;
-  }
-  if (field !== "" || record.length > 0) {
-    record.push(field);
-    records.push(record);
-  }
-  const [header, ...body] = records.filter((r) => !(r.length === 1 && r[0] === ""));
-  if (!header) return [];
-  return body.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ""])));
+  return parse(text, { columns: true, skip_empty_lines: true, relax_column_count: true }) as Array<Record<string, string>>;
 }

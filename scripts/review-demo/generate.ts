@@ -12,6 +12,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { toCsv } from "./csv";
+import { statusFileColumns } from "../../app/modules/reviews/vocabulary";
 import { readUnShortNames } from "../../app/modules/countries/countries.server";
 import {
   NAME_OVERRIDES,
@@ -422,7 +423,7 @@ mkdirSync(join(OUT, "demo"), { recursive: true });
 writeFileSync(
   join(OUT, "demo/parties.csv"),
   toCsv(
-    ["code", "name", "kind", "group", "joined_on"],
+    statusFileColumns("parties.csv"),
     parties.map((p) => ({
       code: p.code,
       name: unNames.get(p.code)?.en ?? p.name,
@@ -437,17 +438,7 @@ const opt = (d: number | undefined): string => (d === undefined ? "" : iso(d));
 writeFileSync(
   join(OUT, "demo/reviews.csv"),
   toCsv(
-    [
-      "cluster",
-      "state_under_review",
-      "reviewer_1",
-      "reviewer_2",
-      "languages",
-      "initial_consultation_on",
-      "saq_submitted_on",
-      "feedback_submitted_on",
-      "observations_final_on",
-    ],
+    statusFileColumns("reviews.csv"),
     [...reviews]
       .sort((a, b) => a.group - b.group || a.sur.localeCompare(b.sur))
       .map((r) => ({
@@ -483,7 +474,7 @@ for (const code of [...withFp].sort()) {
 }
 writeFileSync(
   join(OUT, "demo/focal_points.csv"),
-  toCsv(["party", "ministry", "gender", "designated_on", "replaced_on", "name", "email"], fpRows),
+  toCsv(statusFileColumns("focal_points.csv"), fpRows),
 );
 
 writeFileSync(join(OUT, "parties.json"), JSON.stringify(partiesJson, null, 2) + "\n");

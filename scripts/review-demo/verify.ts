@@ -11,6 +11,7 @@ import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseCsv } from "./csv";
+import { STATUS_FILE_COLUMNS, statusFileColumns } from "../../app/modules/reviews/vocabulary";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const DIR = resolve(process.argv[2] ?? join(ROOT, "content/reviews"));
@@ -48,15 +49,15 @@ const countBy = <T>(items: T[], key: (t: T) => string): Record<string, number> =
   for (const i of items) out[key(i)] = (out[key(i)] ?? 0) + 1;
   return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
 };
-function readCsv(name: string, header: string[]): Array<Record<string, string>> {
+function readCsv(name: keyof typeof STATUS_FILE_COLUMNS): Array<Record<string, string>> {
   const text = readFileSync(join(DIR, "demo", name), "utf8");
-  check(`${name} header`, text.split(/\r?\n/)[0], header.join(","));
+  check(`${name} header`, text.split(/\r?\n/)[0], statusFileColumns(name).join(","));
   return parseCsv(text);
 }
 
 // ---------------------------------------------------------------------------------------------
 console.log("Parties (demo/parties.csv)");
-const parties = readCsv("parties.csv", ["code", "name", "kind", "group", "joined_on"]);
+const parties = readCsv("parties.csv");
 const partyByCode = new Map(parties.map((p) => [p.code, p]));
 check("parties", parties.length, 189);
 check("distinct codes", partyByCode.size, 189);
@@ -79,7 +80,7 @@ rule(
 
 // ---------------------------------------------------------------------------------------------
 console.log("\nFocal points (demo/focal_points.csv)");
-const fps = readCsv("focal_points.csv", ["party", "ministry", "gender", "designated_on", "replaced_on", "name", "email"]);
+const fps = readCsv("focal_points.csv");
 const current = fps.filter((f) => f.replaced_on === "");
 const currentByParty = countBy(current, (f) => f.party);
 const withFp = new Set(Object.keys(currentByParty));
@@ -142,17 +143,7 @@ rule(
 
 // ---------------------------------------------------------------------------------------------
 console.log("\nReviews (demo/reviews.csv)");
-const reviews = readCsv("reviews.csv", [
-  "cluster",
-  "state_under_review",
-  "reviewer_1",
-  "reviewer_2",
-  "languages",
-  "initial_consultation_on",
-  "saq_submitted_on",
-  "feedback_submitted_on",
-  "observations_final_on",
-]);
+const reviews = readCsv("reviews.csv");
 const noFp = new Set(withoutFp);
 const involved = (r: Record<string, string>): string[] => [r.state_under_review, r.reviewer_1, r.reviewer_2];
 const stageOf = (r: Record<string, string>): string =>

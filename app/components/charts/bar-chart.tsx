@@ -5,14 +5,9 @@
  */
 import { useTranslation } from "react-i18next";
 import { ScrollableTable } from "~/components/ui/scrollable-table";
+import { numberFormat } from "~/utils/format";
 
 /** Colours with at least 3:1 contrast against white and against each other's neighbours' labels. */
-const numberFormats = new Map<string, Intl.NumberFormat>();
-function numberFormat(locale: string) {
-  if (!numberFormats.has(locale)) numberFormats.set(locale, new Intl.NumberFormat(locale));
-  return numberFormats.get(locale)!;
-}
-
 export const CHART_COLORS = ["#0b4f8a", "#b3541e", "#1f6b3a", "#6b3fa0", "#7a5c00", "#a4161a"];
 
 export type ChartSeries = { key: string; label: string };

@@ -1,5 +1,6 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { formatNumber } from "~/utils/format";
 import { FormAlert } from "~/components/ui/form";
 import type { FieldErrors } from "~/utils/forms.server";
 
@@ -45,7 +46,7 @@ export function ObservationForm({
   baseRevision?: number;
   idPrefix?: string;
 }) {
-  const { t } = useTranslation("observations");
+  const { t, i18n } = useTranslation("observations");
   const common = useTranslation("common").t;
   const message = (field: string) => (errors?.[field] ? t(errors[field]!.key, errors[field]!.values) : undefined);
   const bodyError = message("body");
@@ -58,7 +59,7 @@ export function ObservationForm({
       <div className={`field${bodyError ? " field--invalid" : ""}`}>
         <label htmlFor={id("body")}>{t("editor.body")}</label>
         <p className="field__hint" id={id("body-hint")}>
-          {t("editor.bodyHint", { max: MAX_LENGTH.toLocaleString() })}
+          {t("editor.bodyHint", { max: formatNumber(MAX_LENGTH, i18n.language) })}
         </p>
         {bodyError ? (
           <p className="field__error" id={id("body-error")}>

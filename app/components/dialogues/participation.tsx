@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { ScrollableTable } from "~/components/ui/scrollable-table";
+import { numberFormat } from "~/utils/format";
 
 type Participation = {
   organizations: Record<string, number>;
@@ -12,7 +13,7 @@ type Participation = {
 /** Who took part in a held dialogue, as a table (the same figures as participation.json). */
 export function ParticipationTable({ participation, jsonHref }: { participation: Participation; jsonHref: string }) {
   const { t, i18n } = useTranslation("dialogues");
-  const number = new Intl.NumberFormat(i18n.language);
+  const number = numberFormat(i18n.language);
   const nonGovernmental = ["ngo", "academia", "private_sector", "other"].reduce((sum, kind) => sum + (participation.organizations[kind] ?? 0), 0);
   const rows: Array<[string, number]> = [
     [t("participation.ngo"), participation.organizations.ngo ?? 0],

@@ -1,10 +1,11 @@
 import { useTranslation } from "react-i18next";
+import { formatNumber } from "~/utils/format";
 import type { SummaryView } from "~/modules/dialogues/summary.server";
 import { ObservationTags } from "./observation-tags";
 
 /** Participation figures: organizations by kind (those present), member States, attendees per mode. */
 export function ParticipationFigures({ participation, total }: { participation: SummaryView["participation"]; total: number }) {
-  const { t } = useTranslation("observations");
+  const { t, i18n } = useTranslation("observations");
   const common = useTranslation("common").t;
   const figures = [
     ...Object.entries(participation.organizations)
@@ -19,7 +20,7 @@ export function ParticipationFigures({ participation, total }: { participation: 
     <ul className="figures">
       {figures.map((figure) => (
         <li key={figure.key}>
-          <strong>{figure.value.toLocaleString()}</strong> {figure.label}
+          <strong>{formatNumber(figure.value, i18n.language)}</strong> {figure.label}
         </li>
       ))}
     </ul>

@@ -7,6 +7,7 @@ import { LOCALE_NAMES } from "~/utils/i18n";
 import { useLocale } from "~/utils/i18n-react";
 import { HighlightedText } from "./highlighted";
 import { facetValueLabel } from "./tag-labels";
+import { numberFormat } from "~/utils/format";
 
 type Props = {
   data: SearchPageData;
@@ -50,7 +51,7 @@ export function SearchView({ data, title, intro, facets, jsonPath, children }: P
   useEffect(() => () => clearTimeout(timer.current), []);
   const { result, query, labels } = data;
   const pages = Math.max(1, Math.ceil(result.total / result.perPage));
-  const number = new Intl.NumberFormat(i18n.language);
+  const number = numberFormat(i18n.language);
   // A resource edition in another language opens as that edition, in the reader's interface language.
   const hitLink = (hit: SearchPageData["result"]["hits"][number]) =>
     hit.kind === "resource" && hit.locale !== i18n.language ? `${to(hit.path)}?edition=${hit.locale}` : to(hit.path);

@@ -3,6 +3,9 @@ import { ORGANIZATION_KINDS } from "../../../db/schema/platform";
 import { LOCALES } from "~/utils/i18n";
 import { text } from "~/utils/forms.server";
 
+/** The kinds of organization a member may name (a select's options on the sign-up and account pages). */
+export { ORGANIZATION_KINDS };
+
 export const Email = z.string().trim().toLowerCase().max(254).pipe(z.email());
 export const NewPassword = z.string().min(10).max(200);
 

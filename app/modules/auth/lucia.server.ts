@@ -3,6 +3,7 @@ import { Lucia, TimeSpan } from "lucia";
 import type { Role } from "../../../db/schema";
 import { getPool } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
+import { SESSION_COOKIE } from "~/utils/cookies";
 
 /**
  * Lucia v3 is retired by its author, so it stays inside this module: the rest of the app talks
@@ -12,7 +13,7 @@ function createLucia() {
   return new Lucia(new NodePostgresAdapter(getPool(), { user: "app_user", session: "user_session" }), {
     sessionExpiresIn: new TimeSpan(30, "d"),
     sessionCookie: {
-      name: "agora_session",
+      name: SESSION_COOKIE,
       attributes: { secure: getEnv().NODE_ENV === "production", sameSite: "lax" },
     },
     getUserAttributes: (attributes) => ({

@@ -7,6 +7,7 @@ import { PDFDocument, rgb } from "pdf-lib";
 import { getDirection, type Locale } from "~/utils/i18n";
 import { getFixedT } from "~/utils/i18n.server";
 import { createTextKit, drawLine, isRtlText, wrapText, type TextStyle } from "~/modules/pdf/pdf-text.server";
+import { formatLongDay } from "~/utils/format";
 
 export type CertificatePdfInput = {
   code: string;
@@ -20,10 +21,6 @@ export type CertificatePdfInput = {
 const BRAND = rgb(0.043, 0.31, 0.541);
 const MUTED = rgb(0.29, 0.33, 0.38);
 
-export function formatDate(date: Date, locale: Locale) {
-  return new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(date);
-}
-
 export async function renderCertificatePdf(input: CertificatePdfInput): Promise<Uint8Array> {
   const t = await getFixedT(input.locale, "courses");
   const appName = (await getFixedT(input.locale, "common"))("appName");
@@ -32,7 +29,7 @@ export async function renderCertificatePdf(input: CertificatePdfInput): Promise<
     title: t("certificate.pdfTitle"),
     intro: t("certificate.pdfIntro"),
     completed: t("certificate.pdfCompleted"),
-    issued: t("certificate.pdfIssued", { date: formatDate(input.issuedAt, input.locale) }),
+    issued: t("certificate.pdfIssued", { date: formatLongDay(input.issuedAt, input.locale) }),
     code: t("certificate.pdfCode", { code: input.code }),
     verify: t("certificate.pdfVerify"),
   };

@@ -1,6 +1,6 @@
 /** Certificates: the public verification view and the holder's PDF. */
 import { localePath, type Locale } from "~/utils/i18n";
-import { pickLocalized } from "./content.server";
+import { pickLocalizedWithLanguage } from "~/utils/format";
 import { renderCertificatePdf } from "./certificate-pdf.server";
 import { CertificateCode } from "./courses.schema.server";
 import { getCourseEntry } from "./lessons.server";
@@ -19,7 +19,7 @@ export async function getCertificateForVerification(rawCode: string | undefined,
   const certificate = await getCertificateWithOwner(code);
   if (!certificate) return null;
   const course = await getCourseEntry(certificate.course_slug);
-  const title = course ? pickLocalized(course.frontmatter.title, locale) : { text: certificate.course_slug, locale };
+  const title = course ? pickLocalizedWithLanguage(course.frontmatter.title, locale) : { text: certificate.course_slug, locale };
   return { code: certificate.code, holderName: certificate.holder_name, courseSlug: certificate.course_slug, courseTitle: title.text, courseTitleLocale: title.locale, issuedAt: certificate.issued_at.toISOString(), viewerIsHolder: viewerId !== null && viewerId === certificate.user_id };
 }
 
@@ -30,7 +30,7 @@ export async function getCertificatePdf(rawCode: string | undefined, viewer: { i
   const certificate = await getCertificateWithOwner(code);
   if (!certificate || (certificate.user_id !== viewer.id && viewer.role !== "secretariat")) return null;
   const course = await getCourseEntry(certificate.course_slug);
-  const courseTitle = course ? pickLocalized(course.frontmatter.title, locale).text : certificate.course_slug;
+  const courseTitle = course ? pickLocalizedWithLanguage(course.frontmatter.title, locale).text : certificate.course_slug;
   const bytes = await renderCertificatePdf({
     code,
     holderName: certificate.holder_name,

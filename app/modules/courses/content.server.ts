@@ -145,12 +145,6 @@ export function getContentIndex(): Promise<ContentIndex> {
   return holder.__agoraCourseIndex!.index;
 }
 
-/** The text in `locale`, else English; with the locale actually used. */
-export function pickLocalized(text: Partial<Record<Locale, string>>, locale: Locale): { text: string; locale: Locale } {
-  const own = text[locale];
-  return own ? { text: own, locale } : { text: text.en!, locale: DEFAULT_LOCALE };
-}
-
 /** The file to show for `locale` (falling back to English) and its translation status. */
 export function resolveLessonFile(lesson: LessonEntry, locale: Locale): { file: LessonFile; status: TranslationStatus; fallback: boolean } {
   const own = lesson.files[locale];

@@ -6,11 +6,12 @@
 import { stat } from "node:fs/promises";
 import { LOCALES, type Locale } from "~/utils/i18n";
 import { getCompiledLesson, type CompiledLesson } from "./compile-mdx.server";
-import { completeLocales, getContentIndex, pickLocalized, readLessonSource, resolveLessonFile, type CourseEntry, type LessonEntry, type LessonFile } from "./content.server";
+import { completeLocales, getContentIndex, readLessonSource, resolveLessonFile, type CourseEntry, type LessonEntry, type LessonFile } from "./content.server";
 import type { PublicQuiz, Tags, TranslationStatus } from "./courses.schema.server";
 import type { Audience } from "~/modules/treaty/vocabulary";
 import { toPublicQuiz, type QuizDefinition } from "./lesson-extract.server";
 import { renderLessonSegments } from "./render-lesson.server";
+import { pickLocalizedWithLanguage } from "~/utils/format";
 
 export type CourseSummary = {
   slug: string;
@@ -55,8 +56,8 @@ export async function compileLessonFile(file: LessonFile): Promise<CompiledLesso
 }
 
 function summarize(course: CourseEntry, locale: Locale): CourseSummary {
-  const title = pickLocalized(course.frontmatter.title, locale);
-  const summary = pickLocalized(course.frontmatter.summary, locale);
+  const title = pickLocalizedWithLanguage(course.frontmatter.title, locale);
+  const summary = pickLocalizedWithLanguage(course.frontmatter.summary, locale);
   const complete = completeLocales(course);
   const withLessons = new Set<Locale>(course.lessons.flatMap((lesson) => Object.keys(lesson.files) as Locale[]));
   return {

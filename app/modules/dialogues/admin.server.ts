@@ -11,7 +11,7 @@ import { listCourses } from "~/modules/courses/lessons.server";
 import { getDb } from "~/utils/db.server";
 import { formatTimeRangeInZone, toLocalInputValue } from "~/utils/format";
 import type { Locale } from "~/utils/i18n";
-import { pickLocalized, type LocalizedText } from "~/utils/localized";
+import { pickLocalized, type LocalizedText } from "~/utils/format";
 import type { DialogueForm, RegistrantQuery } from "./dialogues.schema.server";
 import { sendQueuedMail } from "./mail.server";
 import { fillAllSeats } from "./registration.server";

@@ -4,7 +4,7 @@ import type { Executor } from "~/utils/db.server";
 import { formatTimeRangeInZone } from "~/utils/format";
 import { isLocale, localePath, type Locale } from "~/utils/i18n";
 import { getFixedT } from "~/utils/i18n.server";
-import { pickLocalized } from "~/utils/localized";
+import { pickLocalized } from "~/utils/format";
 
 export type RegistrationMailKind = "confirmed" | "waitlisted" | "pending" | "promoted" | "declined" | "cancelled" | "reminder";
 export type QueuedMail = { id: number; needsDelivery: boolean } | null;

@@ -11,7 +11,7 @@ import { replaceSearchDocuments } from "~/modules/search/index.server";
 import { getDb, type Executor } from "~/utils/db.server";
 import { LOCALES, localePath, type Locale } from "~/utils/i18n";
 import { getFixedT } from "~/utils/i18n.server";
-import { pickLocalized, type LocalizedText } from "~/utils/localized";
+import { pickLocalized, type LocalizedText } from "~/utils/format";
 import { resources } from "~/locales";
 import { getParticipation, type Participation } from "./queries.server";
 import { isStandardTopic } from "./vocabulary";

@@ -10,7 +10,7 @@ import { getArticleTitles, getTreatyLabels } from "~/modules/treaty/treaty.serve
 import { getDb } from "~/utils/db.server";
 import { formatDateTimeInZone, formatDay, formatTimeRangeInZone } from "~/utils/format";
 import type { Locale } from "~/utils/i18n";
-import { pickLocalized } from "~/utils/localized";
+import { pickLocalized } from "~/utils/format";
 import { listAgenda, observationAnchor, summaryPath, topicTitle } from "./observation-documents.server";
 import type { ObservationQuery } from "./observations.schema.server";
 import type { RevisionNote } from "./observations.server";

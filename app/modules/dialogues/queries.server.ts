@@ -10,7 +10,7 @@ import type { SessionUser } from "~/modules/auth/session.server";
 import { getDb, type Executor } from "~/utils/db.server";
 import { formatDateTimeInZone, formatDay, formatTimeRangeInZone, utcOffset } from "~/utils/format";
 import type { Locale } from "~/utils/i18n";
-import { pickLocalized } from "~/utils/localized";
+import { pickLocalized } from "~/utils/format";
 import { canEditObservations } from "./access.server";
 import type { CalendarQuery } from "./dialogues.schema.server";
 import { capacityOf } from "./registration.server";

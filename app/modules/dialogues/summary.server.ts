@@ -12,7 +12,7 @@ import { getArticleTitles, getTreatyLabels } from "~/modules/treaty/treaty.serve
 import { getDb } from "~/utils/db.server";
 import { formatDay, formatTimeRangeInZone } from "~/utils/format";
 import type { Locale } from "~/utils/i18n";
-import { pickLocalized } from "~/utils/localized";
+import { pickLocalized } from "~/utils/format";
 import { groupUnderTopics, listAgenda, listNumberedObservations, observationAnchor, summaryResourceSlug, topicTitle, writeSummaryArtifacts } from "./observation-documents.server";
 import { findDialogue, getParticipation } from "./queries.server";
 

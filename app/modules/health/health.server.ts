@@ -3,7 +3,8 @@ import { migrations } from "../../../db/migrations/index";
 import { getSearchStatus } from "~/modules/search/client.server";
 import { getDb } from "~/utils/db.server";
 import type { Locale } from "~/utils/i18n";
-import { isShuttingDown } from "./availability.server";
+import { isShuttingDown } from "~/utils/availability.server";
+import { formatMomentWithZone } from "~/utils/format";
 
 /** Liveness, with what the process sees of its dependencies (for people; the answer is 200 while the process serves). */
 export async function getHealth() {
@@ -29,7 +30,7 @@ export async function getStatusView(locale: Locale) {
     { key: "search", state: health.search === "meilisearch" ? "up" : "limited" },
   ];
   const overall: ServiceState = health.database === "down" ? "down" : health.search === "meilisearch" ? "up" : "limited";
-  const checkedAt = new Intl.DateTimeFormat(locale, { year: "numeric", month: "long", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC", timeZoneName: "short" }).format(new Date());
+  const checkedAt = formatMomentWithZone(new Date(), locale);
   return { overall, parts, checkedAt };
 }
 

@@ -1,4 +1,6 @@
+import { data } from "@remix-run/node";
 import { sql } from "kysely";
+import type { FieldError } from "~/utils/forms.server";
 import { getDb } from "~/utils/db.server";
 
 export type RateLimitRule = { name: string; limit: number; windowSeconds: number };
@@ -38,4 +40,21 @@ export async function hitRateLimit(rule: RateLimitRule, subject: string): Promis
 /** Forgets the hits of `subject` (a successful sign-in clears its account's counter). */
 export async function clearRateLimit(rule: RateLimitRule, subject: string) {
   await getDb().deleteFrom("rate_limit").where("bucket", "=", `${rule.name}:${subject.toLowerCase()}`).execute();
+}
+
+/**
+ * Counts a hit on each rule. When any is over its limit, returns a 429 whose `formError` the
+ * form shows in the reader's language; otherwise null. Usage: `if (limited) return limited`.
+ */
+export async function checkRateLimits(checks: Array<[RateLimitRule, string]>) {
+  for (const [rule, subject] of checks) {
+    const { allowed, retryAfter } = await hitRateLimit(rule, subject);
+    if (!allowed) {
+      return data(
+        { formError: { key: "errors.tooManyRequests", values: { minutes: Math.ceil(retryAfter / 60) } } as FieldError },
+        { status: 429, headers: { "Retry-After": String(retryAfter) } },
+      );
+    }
+  }
+  return null;
 }

@@ -5,7 +5,7 @@
 import { searchContent, type SearchHit } from "~/modules/search/search.server";
 import { readTreatyFile } from "~/modules/treaty/treaty.server";
 import type { Locale } from "~/utils/i18n";
-import { pickLocalized } from "~/utils/localized";
+import { pickLocalized } from "~/utils/format";
 import type { Stage } from "~/modules/treaty/vocabulary";
 
 export type LinkedItem = { id: string; kind: string; type: string; title: string; summary: string; path: string };

@@ -128,6 +128,28 @@ export function computeStats(full: StatusSnapshot, filters: ReviewFilters = {}):
   };
 }
 
+/**
+ * What a group's stage counts say about its reviews, for the dashboard's charts: a review past a
+ * stage has done it (a review in written feedback has submitted its SAQ), and a review is started
+ * once its initial consultation is held.
+ */
+export function stageFigures({ total, byStage }: { total: number; byStage: StageCounts }) {
+  const count = (stages: readonly Stage[]) => stages.reduce((sum, stage) => sum + byStage[stage], 0);
+  const after = (stage: Stage) => count(STAGES.slice(STAGES.indexOf(stage) + 1));
+  return {
+    total,
+    byStage,
+    heldUp: byStage.focal_points,
+    notHeldUp: total - byStage.focal_points,
+    started: count(STAGES.filter(isStarted)),
+    consultationWaiting: byStage.initial_consultation,
+    saqSubmitted: after("saq"),
+    saqInPreparation: byStage.saq,
+    feedbackCompleted: after("written_feedback"),
+    feedbackInProgress: byStage.written_feedback,
+  };
+}
+
 /** A whole percentage of `part` in `whole`; 0 when there is nothing to divide. */
 export function percent(part: number, whole: number) {
   return whole === 0 ? 0 : Math.round((100 * part) / whole);

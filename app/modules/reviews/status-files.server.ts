@@ -7,7 +7,7 @@ import { parse } from "csv-parse/sync";
 import { readCsvCell, toCsv } from "~/utils/csv.server";
 import { z } from "zod";
 import { CLUSTERS } from "~/modules/treaty/vocabulary";
-import { GENDERS, MINISTRIES, PARTY_KINDS, PROTOCOLS, REVIEW_DATE_FIELDS, WORKING_LANGUAGES } from "./vocabulary";
+import { GENDERS, MINISTRIES, PARTY_KINDS, PROTOCOLS, REVIEW_DATE_FIELDS, STATUS_FILE_COLUMNS as COLUMNS, WORKING_LANGUAGES } from "./vocabulary";
 
 export const STATUS_FILES = ["parties.csv", "reviews.csv", "focal_points.csv"] as const;
 export const DETAILS_FILE = "parties.json";
@@ -15,15 +15,7 @@ export type StatusFileName = (typeof STATUS_FILES)[number] | typeof DETAILS_FILE
 /** The raw uploaded or read files, by name; parties.json is optional. */
 export type StatusFiles = Partial<Record<StatusFileName, string | Uint8Array>>;
 
-export const COLUMNS = {
-  "parties.csv": { required: ["code", "name", "kind", "group", "joined_on"], optional: [] },
-  "reviews.csv": {
-    required: ["cluster", "state_under_review", "reviewer_1", "reviewer_2", "languages", ...REVIEW_DATE_FIELDS],
-    optional: [],
-  },
-  // Names and contacts are optional and only ever shown to the secretariat.
-  "focal_points.csv": { required: ["party", "ministry", "gender", "designated_on", "replaced_on"], optional: ["name", "email"] },
-} as const;
+export { STATUS_FILE_COLUMNS as COLUMNS } from "./vocabulary";
 
 export const PROBLEM_CODES = [
   "missingFile",

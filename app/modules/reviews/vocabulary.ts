@@ -25,6 +25,25 @@ export type Protocol = (typeof PROTOCOLS)[number];
 export const REVIEW_DATE_FIELDS = ["initial_consultation_on", "saq_submitted_on", "feedback_submitted_on", "observations_final_on"] as const;
 export type ReviewDateField = (typeof REVIEW_DATE_FIELDS)[number];
 
+/**
+ * The columns of the review-status files, in order: what the import requires and accepts, what
+ * the export writes, and what the demo generator (scripts/review-demo) writes and checks.
+ */
+export const STATUS_FILE_COLUMNS = {
+  "parties.csv": { required: ["code", "name", "kind", "group", "joined_on"], optional: [] },
+  "reviews.csv": {
+    required: ["cluster", "state_under_review", "reviewer_1", "reviewer_2", "languages", ...REVIEW_DATE_FIELDS],
+    optional: [],
+  },
+  // Names and contacts are optional and only ever shown to the secretariat.
+  "focal_points.csv": { required: ["party", "ministry", "gender", "designated_on", "replaced_on"], optional: ["name", "email"] },
+} as const;
+
+/** Every column of a status file, required then optional. */
+export function statusFileColumns(file: keyof typeof STATUS_FILE_COLUMNS): string[] {
+  return [...STATUS_FILE_COLUMNS[file].required, ...STATUS_FILE_COLUMNS[file].optional];
+}
+
 /** The guideline: the SAQ within six months of the consultation, feedback within six months of the SAQ. */
 export const GUIDELINE_MONTHS = 6;
 /** Share of group 1's reviews that must be complete before the next cluster may start. */

@@ -3,7 +3,7 @@ import path from "node:path";
 import { sql } from "kysely";
 import { getDb, type Executor } from "~/utils/db.server";
 import type { Locale } from "~/utils/i18n";
-import { pickLocalized } from "~/utils/localized";
+import { pickLocalized } from "~/utils/format";
 import { TreatyFile } from "./treaty.schema.server";
 
 const TREATY_FILE = path.resolve("content/treaty/treaty.json");
