@@ -75,5 +75,4 @@ export default function Home() {
   );
 }
 
-export const meta: MetaFunction = ({ matches }) =>
-  pageMeta(matches, "home.title", { descriptionKey: "common:home.lead" });
+export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "home.title", { descriptionKey: "common:home.lead" });

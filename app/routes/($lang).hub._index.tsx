@@ -18,11 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const query = FeedQuery.parse(Object.fromEntries(url.searchParams));
   const { user } = await getSessionUser(request);
   const view = await getFeedView(query, locale, user);
-  return {
-    view,
-    signInHref: signInPath(locale, url.pathname),
-    notice: url.searchParams.get("done") === "deleted" ? "deleted" : null,
-  };
+  return { view, signInHref: signInPath(locale, url.pathname), notice: url.searchParams.get("done") === "deleted" ? "deleted" : null };
 }
 
 export default function HubFeedPage() {
@@ -39,13 +35,7 @@ export default function HubFeedPage() {
           {t("illustrativeNotice")}
         </p>
       ) : null}
-      <p>
-        {view.signedIn ? (
-          <Link to={to("/hub/new")}>{t("newPost")}</Link>
-        ) : (
-          <Link to={signInHref}>{t("signInToPost")}</Link>
-        )}
-      </p>
+      <p>{view.signedIn ? <Link to={to("/hub/new")}>{t("newPost")}</Link> : <Link to={signInHref}>{t("signInToPost")}</Link>}</p>
       <div className="two-col">
         <div>
           <FeedList view={view} />
@@ -57,5 +47,4 @@ export default function HubFeedPage() {
   );
 }
 
-export const meta: MetaFunction = ({ matches }) =>
-  pageMeta(matches, "hub:title");
+export const meta: MetaFunction = ({ matches }) => pageMeta(matches, "hub:title");

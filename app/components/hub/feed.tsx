@@ -15,28 +15,11 @@ export function FeedFilters({ view }: { view: FeedView }) {
   const { to } = useLocale();
   const tagLabel = useTagLabel(view.labels);
   const { filters } = view;
-  const tag = filters.tag
-    ? {
-        key: filters.tag,
-        type: filters.tag.split(":")[0] as "tag",
-        value: filters.tag.split(":").slice(1).join(":"),
-      }
-    : null;
+  const tag = filters.tag ? { key: filters.tag, type: filters.tag.split(":")[0] as "tag", value: filters.tag.split(":").slice(1).join(":") } : null;
   return (
     <div>
-      {tag && view.signedIn ? (
-        <FollowForm
-          targetType="tag"
-          targetKey={tag.key}
-          following={view.followingTag}
-          name={tagLabel(tag)}
-        />
-      ) : null}
-      <Form
-        method="get"
-        className="filter-form"
-        aria-label={t("filters.legend")}
-      >
+      {tag && view.signedIn ? <FollowForm targetType="tag" targetKey={tag.key} following={view.followingTag} name={tagLabel(tag)} /> : null}
+      <Form method="get" className="filter-form" aria-label={t("filters.legend")}>
         {tag ? (
           <p>
             <input type="hidden" name="tag" value={tag.key} />
@@ -45,11 +28,7 @@ export function FeedFilters({ view }: { view: FeedView }) {
         ) : null}
         <div className="field">
           <label htmlFor="hub-filter-kind">{t("filters.kind")}</label>
-          <select
-            id="hub-filter-kind"
-            name="kind"
-            defaultValue={filters.kind ?? ""}
-          >
+          <select id="hub-filter-kind" name="kind" defaultValue={filters.kind ?? ""}>
             <option value="">{t("filters.anyKind")}</option>
             {KINDS.map((kind) => (
               <option key={kind} value={kind}>
@@ -60,11 +39,7 @@ export function FeedFilters({ view }: { view: FeedView }) {
         </div>
         <div className="field">
           <label htmlFor="hub-filter-country">{t("filters.country")}</label>
-          <select
-            id="hub-filter-country"
-            name="country"
-            defaultValue={filters.country ?? ""}
-          >
+          <select id="hub-filter-country" name="country" defaultValue={filters.country ?? ""}>
             <option value="">{t("filters.anyCountry")}</option>
             {view.countries.map((country) => (
               <option key={country.code} value={country.code}>
@@ -75,11 +50,7 @@ export function FeedFilters({ view }: { view: FeedView }) {
         </div>
         <div className="field">
           <label htmlFor="hub-filter-language">{t("filters.language")}</label>
-          <select
-            id="hub-filter-language"
-            name="language"
-            defaultValue={filters.language ?? ""}
-          >
+          <select id="hub-filter-language" name="language" defaultValue={filters.language ?? ""}>
             <option value="">{t("filters.anyLanguage")}</option>
             {LOCALES.map((code) => (
               <option key={code} value={code} lang={code}>
@@ -90,16 +61,8 @@ export function FeedFilters({ view }: { view: FeedView }) {
         </div>
         {view.signedIn ? (
           <div className="field field--checkbox">
-            <input
-              id="hub-filter-following"
-              type="checkbox"
-              name="following"
-              value="1"
-              defaultChecked={filters.following}
-            />
-            <label htmlFor="hub-filter-following">
-              {t("filters.following")}
-            </label>
+            <input id="hub-filter-following" type="checkbox" name="following" value="1" defaultChecked={filters.following} />
+            <label htmlFor="hub-filter-following">{t("filters.following")}</label>
           </div>
         ) : null}
         <p className="button-row">
@@ -117,8 +80,7 @@ export function FeedList({ view }: { view: FeedView }) {
   const { to } = useLocale();
   const pageHref = (page: number) => {
     const params = new URLSearchParams();
-    for (const name of ["kind", "tag", "country", "language"] as const)
-      if (view.filters[name]) params.set(name, String(view.filters[name]));
+    for (const name of ["kind", "tag", "country", "language"] as const) if (view.filters[name]) params.set(name, String(view.filters[name]));
     if (view.filters.following) params.set("following", "1");
     if (page > 1) params.set("page", String(page));
     const query = params.toString();
@@ -136,13 +98,9 @@ export function FeedList({ view }: { view: FeedView }) {
       </ul>
       {view.page > 1 || view.hasNext ? (
         <nav aria-label={t("pagination.label")} className="pagination">
-          {view.page > 1 ? (
-            <Link to={pageHref(view.page - 1)}>{t("pagination.newer")}</Link>
-          ) : null}
+          {view.page > 1 ? <Link to={pageHref(view.page - 1)}>{t("pagination.newer")}</Link> : null}
           <span>{t("pagination.page", { page: view.page })}</span>
-          {view.hasNext ? (
-            <Link to={pageHref(view.page + 1)}>{t("pagination.older")}</Link>
-          ) : null}
+          {view.hasNext ? <Link to={pageHref(view.page + 1)}>{t("pagination.older")}</Link> : null}
         </nav>
       ) : null}
     </>

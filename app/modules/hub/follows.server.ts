@@ -3,37 +3,25 @@
  * (country_follow, through the reviews module) so review-stage notifications work as before.
  */
 import type { FollowTarget } from "../../../db/schema/hub";
-import {
-  followCountry,
-  unfollowCountry,
-} from "~/modules/reviews/follows.server";
+import { followCountry, unfollowCountry } from "~/modules/reviews/follows.server";
 import { getDb, type Executor } from "~/utils/db.server";
 import { isLocale } from "~/utils/i18n";
-import { pickLocalized } from "~/utils/localized";
+import { pickLocalized } from "~/utils/format";
 import type { FollowForm } from "./members.schema.server";
 import { notify, type NotificationPayloads } from "./notify.server";
 import { visibleSql, type Viewer } from "./visibility.server";
 
 /** Follows or unfollows; "notFound" when the target does not exist for this member. */
-export async function setFollow(
-  viewer: NonNullable<Viewer>,
-  form: FollowForm
-): Promise<"ok" | "notFound"> {
+export async function setFollow(viewer: NonNullable<Viewer>, form: FollowForm): Promise<"ok" | "notFound"> {
   const follow = form.follow === "1";
   if (form.targetType === "country") {
     if (!follow) await unfollowCountry(viewer.id, form.targetKey);
-    else if (!(await followCountry(viewer.id, form.targetKey)))
-      return "notFound";
+    else if (!(await followCountry(viewer.id, form.targetKey))) return "notFound";
     return "ok";
   }
   const db = getDb();
   if (!follow) {
-    await db
-      .deleteFrom("hub_follow")
-      .where("user_id", "=", viewer.id)
-      .where("target_type", "=", form.targetType)
-      .where("target_key", "=", form.targetKey)
-      .execute();
+    await db.deleteFrom("hub_follow").where("user_id", "=", viewer.id).where("target_type", "=", form.targetType).where("target_key", "=", form.targetKey).execute();
     return "ok";
   }
   if (form.targetType === "member") {
@@ -50,32 +38,19 @@ export async function setFollow(
     if (!member) return "notFound";
   }
   if (form.targetType === "dialogue") {
-    const dialogue = await db
-      .selectFrom("dialogue")
-      .select("id")
-      .where("id", "=", Number(form.targetKey))
-      .where("state", "!=", "draft")
-      .executeTakeFirst();
+    const dialogue = await db.selectFrom("dialogue").select("id").where("id", "=", Number(form.targetKey)).where("state", "!=", "draft").executeTakeFirst();
     if (!dialogue) return "notFound";
   }
   await db
     .insertInto("hub_follow")
-    .values({
-      user_id: viewer.id,
-      target_type: form.targetType,
-      target_key: form.targetKey,
-    })
+    .values({ user_id: viewer.id, target_type: form.targetType, target_key: form.targetKey })
     .onConflict((conflict) => conflict.doNothing())
     .execute();
   return "ok";
 }
 
 /** Whether the member follows this member, tag or dialogue. */
-export async function isFollowing(
-  userId: string,
-  targetType: FollowTarget,
-  targetKey: string
-) {
+export async function isFollowing(userId: string, targetType: FollowTarget, targetKey: string) {
   const row = await getDb()
     .selectFrom("hub_follow")
     .select("user_id")
@@ -94,17 +69,9 @@ export function isFollowingDialogue(userId: string, dialogueId: number) {
  * Tells a dialogue's followers what changed, each with the title in their own language. Call it
  * inside the transaction that makes the change.
  */
-export async function notifyDialogueFollowers(
-  trx: Executor,
-  dialogueId: number,
-  change: NotificationPayloads["dialogue.updated"]["change"]
-) {
+export async function notifyDialogueFollowers(trx: Executor, dialogueId: number, change: NotificationPayloads["dialogue.updated"]["change"]) {
   const [dialogue, followers] = await Promise.all([
-    trx
-      .selectFrom("dialogue")
-      .select("title")
-      .where("id", "=", dialogueId)
-      .executeTakeFirst(),
+    trx.selectFrom("dialogue").select("title").where("id", "=", dialogueId).executeTakeFirst(),
     trx
       .selectFrom("hub_follow as f")
       .innerJoin("app_user as u", "u.id", "f.user_id")
@@ -120,14 +87,7 @@ export async function notifyDialogueFollowers(
     followers.map((row) => ({
       userId: row.user_id,
       kind: "dialogue.updated" as const,
-      payload: {
-        dialogueId,
-        title: pickLocalized(
-          dialogue.title,
-          isLocale(row.preferred_locale) ? row.preferred_locale : "en"
-        ),
-        change,
-      },
-    }))
+      payload: { dialogueId, title: pickLocalized(dialogue.title, isLocale(row.preferred_locale) ? row.preferred_locale : "en"), change },
+    })),
   );
 }

@@ -9,12 +9,7 @@ import type { SessionUser } from "~/modules/auth/session.server";
 import { listCountries } from "~/modules/countries/countries.server";
 import { getTreatyLabels } from "~/modules/treaty/treaty.server";
 import { getDb } from "~/utils/db.server";
-import {
-  formatDay,
-  formatDateTimeInZone,
-  formatTimeRangeInZone,
-  toLocalInputValue,
-} from "~/utils/format";
+import { formatDay, formatDateTimeInZone, formatTimeRangeInZone, toLocalInputValue } from "~/utils/format";
 import type { Locale } from "~/utils/i18n";
 import { markdownToText, renderMemberMarkdown } from "~/utils/markdown.server";
 import { authorNameSql, toAuthorRef, type AuthorRef } from "./authors.server";
@@ -24,69 +19,23 @@ import type { FeedQuery } from "./posts.schema.server";
 
 export const FEED_PAGE_SIZE = 20;
 
-export type TagRef = {
-  key: string;
-  type: "instrument" | "article" | "cluster" | "tag";
-  value: string;
-};
-export type EventView = {
-  when: string;
-  timeZone: string;
-  place: string | null;
-  icsHref: string;
-};
+export type TagRef = { key: string; type: "instrument" | "article" | "cluster" | "tag"; value: string };
+export type EventView = { when: string; timeZone: string; place: string | null; icsHref: string };
 
-function tagRefs(post: {
-  instruments: string[];
-  articles: string[];
-  clusters: string[];
-  tags: string[];
-}): TagRef[] {
+function tagRefs(post: { instruments: string[]; articles: string[]; clusters: string[]; tags: string[] }): TagRef[] {
   return [
-    ...post.instruments.map((value) => ({
-      key: `instrument:${value}`,
-      type: "instrument" as const,
-      value,
-    })),
-    ...post.articles.map((value) => ({
-      key: `article:${value}`,
-      type: "article" as const,
-      value,
-    })),
-    ...post.clusters.map((value) => ({
-      key: `cluster:${value}`,
-      type: "cluster" as const,
-      value,
-    })),
-    ...post.tags.map((value) => ({
-      key: `tag:${value}`,
-      type: "tag" as const,
-      value,
-    })),
+    ...post.instruments.map((value) => ({ key: `instrument:${value}`, type: "instrument" as const, value })),
+    ...post.articles.map((value) => ({ key: `article:${value}`, type: "article" as const, value })),
+    ...post.clusters.map((value) => ({ key: `cluster:${value}`, type: "cluster" as const, value })),
+    ...post.tags.map((value) => ({ key: `tag:${value}`, type: "tag" as const, value })),
   ];
 }
 
-function eventView(
-  post: {
-    id: number;
-    event_starts_at: Date | null;
-    event_ends_at: Date | null;
-    event_time_zone: string | null;
-    event_place: string | null;
-  },
-  locale: Locale
-): EventView | null {
+function eventView(post: { id: number; event_starts_at: Date | null; event_ends_at: Date | null; event_time_zone: string | null; event_place: string | null }, locale: Locale): EventView | null {
   if (!post.event_starts_at) return null;
   const zone = post.event_time_zone ?? "UTC";
   return {
-    when: post.event_ends_at
-      ? formatTimeRangeInZone(
-          post.event_starts_at,
-          post.event_ends_at,
-          locale,
-          zone
-        )
-      : formatDateTimeInZone(post.event_starts_at, locale, zone),
+    when: post.event_ends_at ? formatTimeRangeInZone(post.event_starts_at, post.event_ends_at, locale, zone) : formatDateTimeInZone(post.event_starts_at, locale, zone),
     timeZone: zone,
     place: post.event_place,
     icsHref: `/hub/posts/${post.id}/event.ics?lang=${locale}`,
@@ -98,35 +47,17 @@ async function labelsFor(locale: Locale, countryCodes: string[]) {
   const treaty = await getTreatyLabels(locale);
   const wanted = new Set(countryCodes);
   return {
-    instruments: Object.fromEntries(
-      treaty.instruments.map((item) => [item.code, item.title])
-    ),
-    clusters: Object.fromEntries(
-      treaty.clusters.map((item) => [item.code, item.title])
-    ),
-    countries: Object.fromEntries(
-      listCountries(locale)
-        .filter((country) => wanted.has(country.code))
-        .map((country) => [country.code, country.name])
-    ),
+    instruments: Object.fromEntries(treaty.instruments.map((item) => [item.code, item.title])),
+    clusters: Object.fromEntries(treaty.clusters.map((item) => [item.code, item.title])),
+    countries: Object.fromEntries(listCountries(locale).filter((country) => wanted.has(country.code)).map((country) => [country.code, country.name])),
   };
 }
 export type HubLabels = Awaited<ReturnType<typeof labelsFor>>;
 
 const usefulCount = (type: "post" | "comment", id: string) =>
-  sql<number>`(select count(*)::int from hub_reaction r where r.target_type = ${type} and r.target_id = ${sql.ref(
-    id
-  )})`;
-const viewerUseful = (
-  type: "post" | "comment",
-  id: string,
-  viewerId: string | null
-) =>
-  viewerId
-    ? sql<boolean>`exists (select 1 from hub_reaction r where r.target_type = ${type} and r.target_id = ${sql.ref(
-        id
-      )} and r.user_id = ${viewerId})`
-    : sql<boolean>`false`;
+  sql<number>`(select count(*)::int from hub_reaction r where r.target_type = ${type} and r.target_id = ${sql.ref(id)})`;
+const viewerUseful = (type: "post" | "comment", id: string, viewerId: string | null) =>
+  viewerId ? sql<boolean>`exists (select 1 from hub_reaction r where r.target_type = ${type} and r.target_id = ${sql.ref(id)} and r.user_id = ${viewerId})` : sql<boolean>`false`;
 
 /** Posts by followed members, with a followed tag, or tagged with a followed country. */
 function followedBy(userId: string) {
@@ -144,23 +75,12 @@ function followedBy(userId: string) {
 function tagFilter(key: string) {
   const [type, ...rest] = key.split(":");
   const value = rest.join(":");
-  const column =
-    type === "instrument"
-      ? "p.instruments"
-      : type === "article"
-      ? "p.articles"
-      : type === "cluster"
-      ? "p.clusters"
-      : "p.tags";
+  const column = type === "instrument" ? "p.instruments" : type === "article" ? "p.articles" : type === "cluster" ? "p.clusters" : "p.tags";
   return sql<SqlBool>`${sql.ref(column)} @> array[${value}]::text[]`;
 }
 
 /** One page of the feed, newest activity first, with the filters applied. */
-export async function getFeedView(
-  query: FeedQuery,
-  locale: Locale,
-  user: SessionUser | null
-) {
+export async function getFeedView(query: FeedQuery, locale: Locale, user: SessionUser | null) {
   const viewerId = user?.id ?? null;
   let select = getDb()
     .selectFrom("hub_post as p")
@@ -187,18 +107,13 @@ export async function getFeedView(
       "p.created_at",
       sql<string>`left(p.body, 800)`.as("body_start"),
       authorNameSql("u", "hp").as("author_name"),
-      sql<number>`(select count(*)::int from hub_comment c where c.post_id = p.id and c.status = 'published')`.as(
-        "comment_count"
-      ),
+      sql<number>`(select count(*)::int from hub_comment c where c.post_id = p.id and c.status = 'published')`.as("comment_count"),
       usefulCount("post", "p.id").as("useful_count"),
     ])
     .where("p.status", "=", "published");
   if (query.kind) select = select.where("p.kind", "=", query.kind);
   if (query.language) select = select.where("p.locale", "=", query.language);
-  if (query.country)
-    select = select.where(
-      sql<SqlBool>`p.countries @> array[${query.country}]::text[]`
-    );
+  if (query.country) select = select.where(sql<SqlBool>`p.countries @> array[${query.country}]::text[]`);
   if (query.tag) select = select.where(tagFilter(query.tag));
   const following = query.following && viewerId !== null;
   if (following) select = select.where(followedBy(viewerId));
@@ -213,12 +128,7 @@ export async function getFeedView(
     viewerId && query.tag ? isFollowing(viewerId, "tag", query.tag) : false,
   ]);
   const page = rows.slice(0, FEED_PAGE_SIZE);
-  const labels = await labelsFor(
-    locale,
-    page
-      .flatMap((row) => row.countries)
-      .concat(query.country ? [query.country] : [])
-  );
+  const labels = await labelsFor(locale, page.flatMap((row) => row.countries).concat(query.country ? [query.country] : []));
   return {
     filters: { ...query, following },
     followingTag,
@@ -256,11 +166,7 @@ function excerpt(text: string) {
 }
 
 /** Whether this viewer may see content in this state, and if not published, why it is shown. */
-function mayView(
-  status: ContentStatus,
-  authorId: string | null,
-  user: SessionUser | null
-) {
+function mayView(status: ContentStatus, authorId: string | null, user: SessionUser | null) {
   if (status === "published") return true;
   if (status === "deleted" || !user) return false;
   return user.role === "secretariat" || user.id === authorId;
@@ -281,11 +187,7 @@ export type CommentView = {
 };
 
 /** A post with its comments, as the viewer may see it; null when it is not theirs to see. */
-export async function getPostView(
-  postId: number,
-  locale: Locale,
-  user: SessionUser | null
-) {
+export async function getPostView(postId: number, locale: Locale, user: SessionUser | null) {
   const viewerId = user?.id ?? null;
   const db = getDb();
   const post = await db
@@ -293,11 +195,7 @@ export async function getPostView(
     .leftJoin("app_user as u", "u.id", "p.author_id")
     .leftJoin("hub_profile as hp", "hp.user_id", "p.author_id")
     .selectAll("p")
-    .select([
-      authorNameSql("u", "hp").as("author_name"),
-      usefulCount("post", "p.id").as("useful_count"),
-      viewerUseful("post", "p.id", viewerId).as("viewer_useful"),
-    ])
+    .select([authorNameSql("u", "hp").as("author_name"), usefulCount("post", "p.id").as("useful_count"), viewerUseful("post", "p.id", viewerId).as("viewer_useful")])
     .where("p.id", "=", postId)
     .executeTakeFirst();
   if (!post || !mayView(post.status, post.author_id, user)) return null;
@@ -347,10 +245,7 @@ export async function getPostView(
     acceptedCommentId: post.accepted_comment_id,
     signedIn: user !== null,
     canEdit: isAuthor || isStaff,
-    canAccept:
-      post.kind === "question" &&
-      post.status === "published" &&
-      (isAuthor || isStaff),
+    canAccept: post.kind === "question" && post.status === "published" && (isAuthor || isStaff),
     canModerate: isStaff,
     comments: comments
       .filter((comment) => mayView(comment.status, comment.author_id, user))
@@ -365,10 +260,9 @@ export async function getPostView(
           accepted: comment.id === post.accepted_comment_id,
           status: comment.status,
           moderationReason: comment.moderation_reason,
-          canDelete:
-            isStaff || (viewerId !== null && comment.author_id === viewerId),
+          canDelete: isStaff || (viewerId !== null && comment.author_id === viewerId),
           illustrative: comment.illustrative,
-        })
+        }),
       ),
   };
 }
@@ -376,17 +270,8 @@ export type PostView = NonNullable<Awaited<ReturnType<typeof getPostView>>>;
 
 /** The post as its edit form starts: what the author wrote, times in the event's own zone. */
 export async function getPostForEdit(postId: number, user: SessionUser) {
-  const post = await getDb()
-    .selectFrom("hub_post")
-    .selectAll()
-    .where("id", "=", postId)
-    .executeTakeFirst();
-  if (
-    !post ||
-    post.status === "deleted" ||
-    (post.author_id !== user.id && user.role !== "secretariat")
-  )
-    return null;
+  const post = await getDb().selectFrom("hub_post").selectAll().where("id", "=", postId).executeTakeFirst();
+  if (!post || post.status === "deleted" || (post.author_id !== user.id && user.role !== "secretariat")) return null;
   const zone = post.event_time_zone ?? "UTC";
   return {
     id: post.id,
@@ -413,17 +298,7 @@ export async function getPostForEdit(postId: number, user: SessionUser) {
 export async function getEventForCalendar(postId: number) {
   return getDb()
     .selectFrom("hub_post")
-    .select([
-      "id",
-      "title",
-      "body",
-      "event_starts_at",
-      "event_ends_at",
-      "event_time_zone",
-      "event_place",
-      "created_at",
-      "updated_at",
-    ])
+    .select(["id", "title", "body", "event_starts_at", "event_ends_at", "event_time_zone", "event_place", "created_at", "updated_at"])
     .where("id", "=", postId)
     .where("status", "=", "published")
     .where("kind", "=", "event")
@@ -433,15 +308,6 @@ export async function getEventForCalendar(postId: number) {
 /** The choices the post form offers, in the reader's language. */
 export async function getPostFormOptions(locale: Locale) {
   const treaty = await getTreatyLabels(locale);
-  return {
-    instruments: treaty.instruments.map((item) => ({
-      value: item.code,
-      label: item.title,
-    })),
-    clusters: treaty.clusters.map((item) => ({
-      value: item.code,
-      label: item.title,
-    })),
-  };
+  return { instruments: treaty.instruments.map((item) => ({ value: item.code, label: item.title })), clusters: treaty.clusters.map((item) => ({ value: item.code, label: item.title })) };
 }
 export type PostFormOptions = Awaited<ReturnType<typeof getPostFormOptions>>;
