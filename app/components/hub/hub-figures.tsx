@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { ScrollableTable } from "~/components/ui/scrollable-table";
 import type { HubFigures as Figures } from "~/modules/hub/figures.server";
+import { numberFormat } from "~/utils/format";
 
 /**
  * The hub in the paper's words ("533 members from 136 countries"), from live data, with the
@@ -8,7 +9,7 @@ import type { HubFigures as Figures } from "~/modules/hub/figures.server";
  */
 export function HubFigures({ figures, headingLevel = 2 }: { figures: Figures; headingLevel?: 2 | 3 }) {
   const { t, i18n } = useTranslation(["members", "common"]);
-  const number = new Intl.NumberFormat(i18n.language);
+  const number = numberFormat(i18n.language);
   const Heading = `h${headingLevel}` as const;
   return (
     <section className="section" aria-labelledby="hub-figures">

@@ -1,6 +1,7 @@
 import { Form, Link, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { DirectoryView } from "~/modules/hub/directory.server";
+import { numberFormat } from "~/utils/format";
 import { useLocale } from "~/utils/i18n-react";
 
 function pageLink(search: string, page: number) {
@@ -14,7 +15,7 @@ export function MemberDirectory({ view }: { view: DirectoryView }) {
   const { t, i18n } = useTranslation(["members", "common"]);
   const { to } = useLocale();
   const location = useLocation();
-  const number = new Intl.NumberFormat(i18n.language);
+  const number = numberFormat(i18n.language);
   const { query, choices } = view;
   const expertiseChoices = choices.expertise.some((item) => item.key === query.expertise) || !query.expertise ? choices.expertise : [...choices.expertise, { key: query.expertise, name: query.expertise }];
   const select = (name: "country" | "kind" | "language" | "expertise" | "reviewOf", options: Array<{ value: string; label: string }>, value: string | undefined) => (

@@ -1,6 +1,7 @@
 import { Form, Link, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { NotificationsView } from "~/modules/hub/notifications.server";
+import { formatDateTime } from "~/utils/format";
 import { useLocale } from "~/utils/i18n-react";
 
 /** The member's notifications, each a sentence with its link and a plain form to mark it read. */
@@ -8,7 +9,6 @@ export function NotificationList({ view }: { view: NotificationsView }) {
   const { t } = useTranslation("notifications");
   const { locale, to } = useLocale();
   const location = useLocation();
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
   return (
     <>
       <p>{t("summary", { count: view.unread })}</p>
@@ -28,7 +28,7 @@ export function NotificationList({ view }: { view: NotificationsView }) {
                 {item.read ? null : <span className="badge">{t("unread")}</span>} {item.path ? <Link to={item.path}>{item.text}</Link> : item.text}
               </p>
               <p className="meta">
-                <time dateTime={item.createdAt}>{date.format(new Date(item.createdAt))} UTC</time>
+                <time dateTime={item.createdAt}>{formatDateTime(item.createdAt, locale)} UTC</time>
               </p>
               {item.read ? null : (
                 <Form method="post" action={`${location.pathname}${location.search}`}>

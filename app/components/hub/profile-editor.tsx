@@ -2,7 +2,8 @@ import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DIGEST_FREQUENCIES, VISIBILITIES } from "../../../db/schema/hub";
 import { FormAlert, Notice, SelectField, TextAreaField, TextField } from "~/components/ui/form";
-import { languageLabel, LANGUAGES } from "~/modules/hub/languages";
+import { LANGUAGES } from "~/modules/hub/languages";
+import { languageName } from "~/utils/format";
 import type { ProfileEditorView } from "~/modules/hub/profiles.server";
 import type { VisibilityField } from "~/modules/hub/visibility.server";
 import type { FieldErrors } from "~/utils/forms.server";
@@ -30,7 +31,7 @@ export function ProfileEditor({ profile, labels, errors, saved }: { profile: Pro
   const { t } = useTranslation(["members", "common"]);
   const { locale, to } = useLocale();
   const collator = new Intl.Collator(locale);
-  const languages = LANGUAGES.map((code) => ({ value: code, label: languageLabel(code, locale) })).sort((a, b) => collator.compare(a.label, b.label));
+  const languages = LANGUAGES.map((code) => ({ value: code, label: languageName(code, locale) })).sort((a, b) => collator.compare(a.label, b.label));
   return (
     <Form method="post" className="form form--wide" noValidate>
       {saved ? <Notice>{t("editor.saved")}</Notice> : null}

@@ -10,7 +10,8 @@ import { getTreatyLabels } from "~/modules/treaty/treaty.server";
 import { getDb } from "~/utils/db.server";
 import type { Locale } from "~/utils/i18n";
 import { getHubFigures } from "./figures.server";
-import { languageLabel, LANGUAGES } from "./languages";
+import { LANGUAGES } from "./languages";
+import { languageName } from "~/utils/format";
 import type { DirectoryQuery } from "./members.schema.server";
 import { visibleSql, type Viewer } from "./visibility.server";
 
@@ -79,14 +80,14 @@ export async function getDirectoryView(viewer: Viewer, query: DirectoryQuery, lo
       organization: row.organization_name,
       organizationKind: row.organization_kind,
       country: row.country_code ? (countryName.get(row.country_code) ?? row.country_code) : null,
-      languages: row.languages.map((code) => languageLabel(code, locale)),
+      languages: row.languages.map((code) => languageName(code, locale)),
       instruments: row.instruments.map((code) => instrumentTitle.get(code) ?? code),
       illustrative: row.illustrative,
     })),
     choices: {
       countries,
       kinds: ORGANIZATION_KINDS,
-      languages: LANGUAGES.map((code) => ({ code, name: languageLabel(code, locale) })).sort((a, b) => collator.compare(a.name, b.name)),
+      languages: LANGUAGES.map((code) => ({ code, name: languageName(code, locale) })).sort((a, b) => collator.compare(a.name, b.name)),
       expertise: [
         ...labels.instruments.map((item) => ({ key: `instrument:${item.code}`, name: item.title })),
         ...labels.clusters.map((item) => ({ key: `cluster:${item.code}`, name: item.title })),

@@ -10,7 +10,7 @@ import { listCourses } from "~/modules/courses/lessons.server";
 import { getArticleTitles, getTreatyLabels } from "~/modules/treaty/treaty.server";
 import { getDb, type Executor } from "~/utils/db.server";
 import type { Locale } from "~/utils/i18n";
-import { languageLabel } from "./languages";
+import { languageName } from "~/utils/format";
 import { LINK_SLOTS, type HubProfileForm } from "./members.schema.server";
 import { canSee, DEFAULT_VISIBILITY, type Viewer, type VisibilityField } from "./visibility.server";
 
@@ -104,7 +104,7 @@ export async function getProfileView(viewer: Viewer, userId: string, locale: Loc
     illustrative: profile.illustrative,
     organization: sees("organization") ? { name: profile.organization_name, kind: profile.organization_kind } : null,
     country: sees("country") && profile.country_code ? { code: profile.country_code, name: countryName.get(profile.country_code) ?? profile.country_code } : null,
-    languages: sees("languages") ? profile.languages.map((code) => ({ code, name: languageLabel(code, locale) })) : null,
+    languages: sees("languages") ? profile.languages.map((code) => ({ code, name: languageName(code, locale) })) : null,
     expertise: sees("expertise")
       ? [
           ...profile.instruments.map((code) => ({ key: `instrument:${code}`, label: title(labels.instruments, code) })),
