@@ -397,7 +397,9 @@ describe("importing status files", () => {
     expect(notifications[0]).toMatchObject({ kind: "review.stage_changed", payload: { party: state, cluster: "I", from: "written_feedback", to: "list_of_observations" }, sent_at: null });
     const audit = await getDb().selectFrom("audit_log").selectAll().where("action", "=", "reviews.import").where("entity_id", "=", String(id)).executeTakeFirstOrThrow();
     expect(audit.actor_id).toBe(secretariatId);
-    expect(audit.details).toMatchObject({ reviews: { changed: 1 }, stageChanges: 1, notifications: 1 });
+    // One notification per follower of that country: the test's member and any demo hub members.
+    const followers = await getDb().selectFrom("country_follow").select("user_id").where("party_code", "=", state).execute();
+    expect(audit.details).toMatchObject({ reviews: { changed: 1 }, stageChanges: 1, notifications: followers.length });
     expect(visibleText((await anonymous.get(`/countries/${state}`)).text)).toContain("History of changes");
 
     await restoreDemoData();
