@@ -1,9 +1,13 @@
+import { READING_PAGE } from "~/utils/hydration";
 import type { MetaFunction } from "@remix-run/node";
 import { Link, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { RootData } from "~/root";
 import { useLocale } from "~/utils/i18n-react";
 import { pageMeta } from "~/utils/meta";
+
+// A reading page: plain HTML, links and forms; no JavaScript needed (decision 0033).
+export const handle = READING_PAGE;
 
 // Each capability with the area it leads to, when that area exists yet.
 const CAPABILITIES = [

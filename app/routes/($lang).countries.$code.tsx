@@ -1,3 +1,4 @@
+import { READING_PAGE } from "~/utils/hydration";
 import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -21,6 +22,9 @@ import { ScrollableTable } from "~/components/ui/scrollable-table";
 import { UpcomingDialogues } from "~/components/dialogues/dialogue-list";
 import { listUpcomingDialogues } from "~/modules/dialogues/queries.server";
 import { DataNotice } from "~/components/data-notice";
+
+// A reading page: plain HTML, links and forms; no JavaScript needed (decision 0033).
+export const handle = READING_PAGE;
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: chartsHref }];
 

@@ -1,3 +1,4 @@
+import { READING_PAGE } from "~/utils/hydration";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -14,6 +15,9 @@ import { pageMeta } from "~/utils/meta";
 import { formatPublished } from "~/utils/format";
 import { DataNotice } from "~/components/data-notice";
 import { recordNotice } from "~/modules/provenance/provenance.server";
+
+// A reading page: plain HTML, links and forms; no JavaScript needed (decision 0033).
+export const handle = READING_PAGE;
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const slug = Slug.safeParse(params.slug);
