@@ -11,7 +11,8 @@
  *
  *   npm run build && npm run bench          BENCH_QUICK=1: 2 s per figure; BENCH_DOCS=N documents
  */
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFile, spawnSync } from "node:child_process";
+import { promisify } from "node:util";
 import { writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -57,10 +58,14 @@ writeFileSync(
 end`,
 );
 
-/** One wrk run: requests per second, latency percentiles in ms, errors (non-2xx/3xx included). */
-function wrk(url: string, connections: number, headers: Record<string, string> = {}): Figures {
+/**
+ * One wrk run: requests per second, latency percentiles in ms, errors (non-2xx/3xx included).
+ * Asynchronous: the bare reference server runs in this process and must keep answering.
+ */
+async function wrk(url: string, connections: number, headers: Record<string, string> = {}): Promise<Figures> {
   const args = ["-t1", `-c${connections}`, `-d${SECONDS}s`, "-s", LUA, ...Object.entries(headers).flatMap(([name, value]) => ["-H", `${name}: ${value}`]), url];
-  const line = execFileSync(WRK, args, { encoding: "utf8" }).split("\n").find((text) => text.startsWith("BENCH "))!;
+  const { stdout } = await promisify(execFile)(WRK, args, { encoding: "utf8" });
+  const line = stdout.split("\n").find((text) => text.startsWith("BENCH "))!;
   const [requests, durationUs, p50, p95, p99, errors] = line.split(" ").slice(1).map(Number) as [number, number, number, number, number, number];
   return { rps: requests / (durationUs / 1e6), p50: p50 / 1000, p95: p95 / 1000, p99: p99 / 1000, errors };
 }
@@ -85,7 +90,8 @@ for (const page of PAGES) {
   for (const [visitor, cookie] of Object.entries(visitors)) {
     if (visitor === "anonymous" && SIGNED_IN_ONLY.has(page)) continue;
     const headers = { Cookie: cookie, "Accept-Encoding": "gzip", "Accept-Language": "en" };
-    const response = await fetch(`${app.url}${page}`, { headers, redirect: "manual" });
+    // A fresh connection: the app may have closed the previous one after the last load run.
+    const response = await fetch(`${app.url}${page}`, { headers: { ...headers, Connection: "close" }, redirect: "manual" }).catch(() => fetch(`${app.url}${page}`, { headers, redirect: "manual" }));
     const html = await response.text();
     const gzipped = gzipSync(html);
     // What a first visit loads: the page, its stylesheets and its scripts (all gzip).
@@ -93,15 +99,15 @@ for (const page of PAGES) {
     let scriptBytes = 0;
     let assetBytes = 0;
     for (const href of new Set(assets)) {
-      const size = gzipSync(Buffer.from(await (await fetch(`${app.url}${href}`)).arrayBuffer())).length;
+      const size = gzipSync(Buffer.from(await (await fetch(`${app.url}${href}`, { headers: { Connection: "close" } })).arrayBuffer())).length;
       assetBytes += size;
       if (href.endsWith(".js")) scriptBytes += size;
     }
     bytes.push(`| ${page} | ${visitor} | ${fmt(gzipped.length / 1024)} | ${fmt(scriptBytes / 1024)} | ${fmt((gzipped.length + assetBytes) / 1024)} |`);
     const bare = await bareServer(gzipped);
     for (const connections of CONNECTIONS) {
-      const figures = wrk(`${app.url}${page}`, connections, headers);
-      const reference = wrk(bare.url, connections);
+      const figures = await wrk(`${app.url}${page}`, connections, headers);
+      const reference = await wrk(bare.url, connections);
       const line = `| ${page} | ${visitor} | ${connections} | ${fmt(figures.rps, 0)} | ${fmt(figures.p50, 2)} | ${fmt(figures.p95, 2)} | ${fmt(figures.p99, 2)} | ${figures.errors} | ${fmt(reference.rps, 0)} | ${fmt(figures.rps / reference.rps, 3)} |`;
       console.log(line);
       rows.push(line);
@@ -113,7 +119,7 @@ for (const page of PAGES) {
 const search: string[] = ["| /search.json (uncached) | conns | req/s | p50 ms | p95 ms | p99 ms | errors |", "| --- | --- | --- | --- | --- | --- | --- |"];
 for (const connections of [1, 16]) {
   // A new query string each run is not possible with plain wrk; the JSON route is not page-cached.
-  const figures = wrk(`${app.url}/search.json?q=trafficking`, connections, { "Accept-Encoding": "gzip" });
+  const figures = await wrk(`${app.url}/search.json?q=trafficking`, connections, { "Accept-Encoding": "gzip" });
   const line = `| q=trafficking, ${DOCUMENTS} documents | ${connections} | ${fmt(figures.rps, 0)} | ${fmt(figures.p50, 2)} | ${fmt(figures.p95, 2)} | ${fmt(figures.p99, 2)} | ${figures.errors} |`;
   console.log(line);
   search.push(line);
