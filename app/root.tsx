@@ -1,5 +1,5 @@
 import { data, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
-import { Links, Meta, Outlet, redirect, Scripts, ScrollRestoration, useRouteError, useRouteLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
+import { Links, Meta, Outlet, redirect, Scripts, ScrollRestoration, useMatches, useRouteError, useRouteLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { I18nextProvider } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
@@ -12,6 +12,7 @@ import stylesHref from "~/styles/app.css";
 import { getDirection, localePath, namespacesFor, splitLocalePath, type Locale } from "~/utils/i18n";
 import { getTranslations, localeCookie, negotiateLocale } from "~/utils/i18n.server";
 import { useI18nInstance } from "~/utils/i18n-react";
+import type { RouteHandle } from "~/utils/hydration";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesHref },
@@ -50,8 +51,19 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl
   return defaultShouldRevalidate || area(currentUrl) !== area(nextUrl);
 };
 
+/**
+ * Whether the page loads Remix's scripts. Reading pages that work fully as HTML opt out, so a first
+ * visit downloads no JavaScript and carries no serialized loader data. In the browser (after client
+ * navigation from a hydrated page) the scripts stay: removing them would unmount the running app.
+ */
+function useHydration() {
+  const matches = useMatches();
+  return typeof document !== "undefined" || !matches.some((match) => (match.handle as RouteHandle | undefined)?.hydrate === false);
+}
+
 function Document({ children, locale }: { children: ReactNode; locale: Locale }) {
   const nonce = useNonce();
+  const hydrate = useHydration();
   return (
     <html lang={locale} dir={getDirection(locale)}>
       <head>
@@ -62,8 +74,12 @@ function Document({ children, locale }: { children: ReactNode; locale: Locale })
       </head>
       <body>
         {children}
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {hydrate ? (
+          <>
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        ) : null}
       </body>
     </html>
   );

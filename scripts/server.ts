@@ -3,6 +3,8 @@
  * every response, documents and resource routes alike: security headers with a per-request CSP
  * nonce, the Origin check on every mutation, compression and static files.
  */
+// First of all: Remix must load the router with memoized route matching (decision 0031).
+import "./lib/route-matching";
 import { randomBytes, randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";

@@ -37,3 +37,28 @@ describe("the JavaScript a page ships", () => {
     });
   }
 });
+
+// Decision 0033: reading pages that work fully as HTML load no JavaScript at all; pages with
+// behaviour that needs it (search as you type, forms that fetch) keep Remix's scripts.
+describe("the JavaScript a first visit loads, per page type", () => {
+  const READING_PAGES = ["/", "/courses", "/courses/review-mechanism", "/courses/review-mechanism/01-what-is-the-review-mechanism", "/library/legislative-guide-untoc-2017", "/articles/untoc/5", "/reviews", "/reviews/list", "/countries", "/countries/KEN", "/fr/countries/KEN", "/about"];
+  const HYDRATED_PAGES = ["/library", "/search?q=guide", "/sign-in"];
+  const scriptsIn = (html: string) => [...html.matchAll(/<script\b[^>]*>/g)].map(([tag]) => tag);
+
+  for (const page of READING_PAGES) {
+    it(`${page}: no scripts and no serialized loader data`, async () => {
+      const response = await fetch(`${process.env.APP_URL}${page}`, { headers: { cookie: `agora_lng=${encodeURIComponent(Buffer.from('"en"').toString("base64"))}` } });
+      expect(response.status).toBe(200);
+      const html = await response.text();
+      expect(scriptsIn(html)).toEqual([]);
+      expect(html).not.toContain("__remixContext");
+      expect(html).not.toContain('rel="modulepreload"');
+    });
+  }
+  for (const page of HYDRATED_PAGES) {
+    it(`${page}: hydrated (its behaviour needs JavaScript)`, async () => {
+      const html = await (await fetch(`${process.env.APP_URL}${page}`, { headers: { cookie: `agora_lng=${encodeURIComponent(Buffer.from('"en"').toString("base64"))}` } })).text();
+      expect(html).toContain("__remixContext");
+    });
+  }
+});

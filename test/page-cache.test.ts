@@ -70,4 +70,15 @@ describe("anonymous page cache", () => {
     await visitor.post("/forgot-password", { email: "nobody@example.org" });
     expect((await visitor.get(path)).headers.get("x-page-cache")).toBe("miss");
   });
+
+  it("renders a page once however many visitors ask for it at the same moment", async () => {
+    const visitor = new TestClient(app.url);
+    await visitor.get("/");
+    const path = `/library?q=together-${Date.now()}`;
+    const responses = await Promise.all(Array.from({ length: 16 }, () => fetch(`${app.url}${path}`, { headers: { cookie: `agora_lng=${visitor.cookie("agora_lng")}` } })));
+    const outcomes = responses.map((response) => response.headers.get("x-page-cache"));
+    expect(outcomes.filter((outcome) => outcome === "miss")).toHaveLength(1);
+    expect(outcomes.every((outcome) => outcome === "miss" || outcome === "shared" || outcome === "hit")).toBe(true);
+    expect(new Set(await Promise.all(responses.map((response) => response.text()))).size).toBe(1);
+  });
 });

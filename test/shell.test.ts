@@ -48,8 +48,9 @@ describe("locale routing", () => {
 
 describe("security", () => {
   it("sends a CSP and the other security headers", async () => {
-    // A fresh render (a unique address, so not from the page cache) carries a nonce.
-    const response = await new TestClient().get(`/?fresh=${Date.now()}`);
+    // A fresh render (a unique address, so not from the page cache) of a hydrated page (reading
+    // pages carry no scripts, decision 0033) carries a nonce.
+    const response = await new TestClient().get(`/sign-in?fresh=${Date.now()}`);
     const csp = response.headers.get("content-security-policy")!;
     expect(csp).toContain("default-src 'self'");
     expect(csp).toContain("frame-ancestors 'none'");

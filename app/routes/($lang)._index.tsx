@@ -1,3 +1,4 @@
+import { READING_PAGE } from "~/utils/hydration";
 import type { MetaFunction } from "@remix-run/node";
 import { Link, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -5,6 +6,9 @@ import type { RootData } from "~/root";
 import { useLocale } from "~/utils/i18n-react";
 import { pageMeta } from "~/utils/meta";
 import { numberFormat } from "~/utils/format";
+
+// A reading page: plain HTML, links and forms; no JavaScript needed (decision 0033).
+export const handle = READING_PAGE;
 
 // Each capability with the area it leads to.
 const CAPABILITIES = [

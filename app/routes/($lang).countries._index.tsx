@@ -1,3 +1,4 @@
+import { READING_PAGE } from "~/utils/hydration";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -6,6 +7,9 @@ import { GROUPS } from "~/modules/reviews/vocabulary";
 import { getRequestLocale } from "~/utils/i18n.server";
 import { useLocale } from "~/utils/i18n-react";
 import { pageMeta } from "~/utils/meta";
+
+// A reading page: plain HTML, links and forms; no JavaScript needed (decision 0033).
+export const handle = READING_PAGE;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return { parties: await listParties(getRequestLocale(request)) };

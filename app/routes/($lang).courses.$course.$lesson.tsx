@@ -1,3 +1,4 @@
+import { READING_PAGE } from "~/utils/hydration";
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -13,6 +14,9 @@ import { getDirection, LOCALE_NAMES, localePath, signInPath } from "~/utils/i18n
 import { getRequestLocale } from "~/utils/i18n.server";
 import { useLocale } from "~/utils/i18n-react";
 import { pageMeta } from "~/utils/meta";
+
+// A reading page: plain HTML, links and forms; no JavaScript needed (decision 0033).
+export const handle = READING_PAGE;
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: lessonStyles }];
 

@@ -1,3 +1,4 @@
+import { READING_PAGE } from "~/utils/hydration";
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -10,6 +11,9 @@ import { ReviewFilters } from "~/modules/reviews/reviews.schema.server";
 import { getRequestLocale } from "~/utils/i18n.server";
 import { useLocale } from "~/utils/i18n-react";
 import { pageMeta } from "~/utils/meta";
+
+// A reading page: plain HTML, links and forms; no JavaScript needed (decision 0033).
+export const handle = READING_PAGE;
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: chartsHref }];
 

@@ -1,3 +1,4 @@
+import { READING_PAGE } from "~/utils/hydration";
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -12,6 +13,9 @@ import { useLocale } from "~/utils/i18n-react";
 import { pageMeta } from "~/utils/meta";
 import { ScrollableTable } from "~/components/ui/scrollable-table";
 import { DataNotice } from "~/components/data-notice";
+
+// A reading page: plain HTML, links and forms; no JavaScript needed (decision 0033).
+export const handle = READING_PAGE;
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: chartsHref }];
 

@@ -10,6 +10,13 @@
  * A response may carry no cookie other than the language one. A stored page is served byte for
  * byte (gzipped once), so its inline scripts are allowed by their SHA-256 hashes in the CSP
  * instead of the original response's nonce. Any mutation through this process clears the cache.
+ *
+ * One render per key at a time (decision 0032): the request that finds a key missing or expired
+ * renders it; requests for the same key meanwhile get the expired copy if there is one
+ * (stale-while-revalidate, for at most `staleMs` after expiry) or wait for that render and get
+ * its result. Only when the render turns out not to be storable (not a 200, another cookie) do
+ * the waiting requests render for themselves. So an expiry under load costs one render, not one
+ * per waiting connection.
  */
 import { createHash } from "node:crypto";
 import { gzipSync } from "node:zlib";
@@ -18,8 +25,14 @@ import { LRUCache } from "lru-cache";
 import { LOCALE_COOKIE, localePrefixOf, readCookie, readLocaleCookie, SESSION_COOKIE } from "../../app/utils/cookies";
 import { DEFAULT_LOCALE, LOCALES } from "../../app/utils/i18n";
 
-/** A stored response: its headers as sent the first time (CSP made hash-based), its body plain and gzipped. */
-type Entry = { headers: Record<string, string | string[]>; body: Buffer; gzipped: Buffer };
+/**
+ * A stored response: its headers as sent the first time (CSP made hash-based), its body plain and
+ * gzipped, and until when it is fresh (after that it is only served while its refresh renders).
+ */
+type Entry = { headers: Record<string, string | string[]>; body: Buffer; gzipped: Buffer; freshUntil: number };
+
+/** How the cache answered a request (the X-Page-Cache header and the counters). */
+type Outcome = "hit" | "stale" | "shared";
 
 /** Headers that belong to one transmission, not to the page. */
 const TRANSMISSION_HEADERS = new Set(["content-length", "content-encoding", "transfer-encoding", "etag", "date", "connection", "keep-alive", "vary", "x-page-cache"]);
@@ -35,12 +48,20 @@ export function hashBasedPolicy(policy: string, html: string) {
   return policy.replace(/'nonce-[^']+'/, [...new Set(hashes)].join(" "));
 }
 
-export function createPageCache(options: { ttlMs: number; maxBytes: number }) {
+export function createPageCache(options: { ttlMs: number; maxBytes: number; staleMs?: number }) {
+  const staleMs = options.staleMs ?? 30_000;
   const cache = new LRUCache<string, Entry>({
     maxSize: options.maxBytes,
     sizeCalculation: (entry) => entry.body.length + entry.gzipped.length + 2_000,
-    ttl: options.ttlMs,
+    // Kept past freshness only to be served while one request renders its replacement.
+    ttl: options.ttlMs + staleMs,
   });
+  /** The render in progress for each key: resolves with what it stored, or null if it stored nothing. */
+  const renders = new Map<string, Promise<Entry | null>>();
+  /** What the cache did, for tests and the benchmark: `renders` counts misses passed on to Remix. */
+  const stats = { renders: 0, hits: 0, stale: 0, shared: 0 };
+  /** Counts the mutations that emptied the cache. */
+  let generation = 0;
 
   /** The key a request's response is stored under, or null when it must not be cached. */
   function cacheKey(req: Request): string | null {
@@ -64,6 +85,32 @@ export function createPageCache(options: { ttlMs: number; maxBytes: number }) {
     return values.every((value) => value.startsWith(`${LOCALE_COOKIE}=`)) ? values : null;
   }
 
+  function send(req: Request, res: Response, entry: Entry, outcome: Outcome) {
+    stats[outcome === "hit" ? "hits" : outcome]++;
+    const gzip = Boolean(req.acceptsEncodings("gzip"));
+    const body = gzip ? entry.gzipped : entry.body;
+    res.writeHead(200, {
+      ...entry.headers,
+      ...(gzip ? { "Content-Encoding": "gzip" } : {}),
+      "Content-Length": String(body.length),
+      Vary: "Accept-Encoding, Accept-Language, Cookie",
+      "X-Page-Cache": outcome,
+    });
+    res.end(body);
+  }
+
+  /** Passes the request on to be rendered; if `settle` is given, this render is the one others wait for. */
+  function render(res: Response, next: NextFunction, key: string, settle?: (entry: Entry | null) => void) {
+    stats.renders++;
+    res.locals.pageCacheKey = key;
+    if (settle) {
+      res.locals.pageCacheSettle = settle;
+      // Whatever ends the response (stored, not storable, answered elsewhere, aborted) releases the waiters.
+      res.once("close", () => settle(null));
+    }
+    next();
+  }
+
   /**
    * Two middlewares: `serveHits` goes first of all (a hit costs no other middleware), and
    * `storeMisses` goes after compression and the security headers, so it sees the plain body and
@@ -72,30 +119,38 @@ export function createPageCache(options: { ttlMs: number; maxBytes: number }) {
   function serveHits(req: Request, res: Response, next: NextFunction) {
     if (req.method !== "GET" && req.method !== "HEAD" && req.method !== "OPTIONS") {
       cache.clear();
+      generation++;
+      // Renders under way started before this mutation: later requests must not wait for them.
+      renders.clear();
       return next();
     }
     const key = cacheKey(req);
     if (key === null) return next();
-    const hit = cache.get(key);
-    if (!hit) {
-      res.locals.pageCacheKey = key;
-      return next();
+    const entry = cache.get(key);
+    if (entry && entry.freshUntil > Date.now()) return send(req, res, entry, "hit");
+    const pending = renders.get(key);
+    if (pending) {
+      if (entry) return send(req, res, entry, "stale");
+      void pending.then((rendered) => (rendered ? send(req, res, rendered, "shared") : render(res, next, key)));
+      return;
     }
-    const gzip = Boolean(req.acceptsEncodings("gzip"));
-    const body = gzip ? hit.gzipped : hit.body;
-    res.writeHead(200, {
-      ...hit.headers,
-      ...(gzip ? { "Content-Encoding": "gzip" } : {}),
-      "Content-Length": String(body.length),
-      Vary: "Accept-Encoding, Accept-Language, Cookie",
-      "X-Page-Cache": "hit",
+    let settle!: (entry: Entry | null) => void;
+    const promise = new Promise<Entry | null>((resolve) => {
+      settle = (rendered) => {
+        if (renders.get(key) === promise) renders.delete(key);
+        resolve(rendered);
+      };
     });
-    res.end(body);
+    renders.set(key, promise);
+    render(res, next, key, settle);
   }
 
   function storeMisses(req: Request, res: Response, next: NextFunction) {
     const key = res.locals.pageCacheKey as string | undefined;
     if (key === undefined) return next();
+    const settle = res.locals.pageCacheSettle as ((entry: Entry | null) => void) | undefined;
+    // A render that began before a mutation may show what the mutation changed: not stored.
+    const startedIn = generation;
     res.set("X-Page-Cache", "miss");
     const chunks: Buffer[] = [];
     const write = res.write.bind(res) as (...args: unknown[]) => boolean;
@@ -115,12 +170,16 @@ export function createPageCache(options: { ttlMs: number; maxBytes: number }) {
         }
         const policy = headers["content-security-policy"];
         if (typeof policy === "string" && type.startsWith("text/html")) headers["content-security-policy"] = hashBasedPolicy(policy, body.toString("utf8"));
-        cache.set(key, { headers, body, gzipped: gzipSync(body) });
+        const entry: Entry = { headers, body, gzipped: gzipSync(body), freshUntil: Date.now() + options.ttlMs };
+        if (startedIn === generation) cache.set(key, entry);
+        settle?.(entry);
+      } else {
+        settle?.(null);
       }
       return end(chunk, ...rest);
     }) as typeof res.end;
     next();
   }
 
-  return { serveHits, storeMisses };
+  return { serveHits, storeMisses, stats };
 }

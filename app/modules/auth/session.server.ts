@@ -12,11 +12,27 @@ export type SessionUser = {
   emailVerified: boolean;
 };
 
+type SessionCheck = { user: SessionUser | null; setCookie?: string };
+
+/**
+ * One session check per request: the root loader, the page's loader and its guards all ask, and
+ * Remix hands them the same Request object (an action's loaders get a new one, so a sign-in or
+ * sign-out in the action is seen by them).
+ */
+const checksOfRequests = new WeakMap<Request, Promise<SessionCheck>>();
+
 /** The signed-in user, or null. Refreshes the session cookie when Lucia extends the session. */
-export async function getSessionUser(request: Request): Promise<{ user: SessionUser | null; setCookie?: string }> {
+export function getSessionUser(request: Request): Promise<SessionCheck> {
+  let check = checksOfRequests.get(request);
+  if (!check) checksOfRequests.set(request, (check = checkSession(request)));
+  return check;
+}
+
+async function checkSession(request: Request): Promise<SessionCheck> {
   const lucia = getLucia();
   const sessionId = lucia.readSessionCookie(request.headers.get("cookie") ?? "");
   if (!sessionId) return { user: null };
+  // Lucia writes to the database only when the session is past half its 30 days (it extends it then).
   const { session, user } = await lucia.validateSession(sessionId);
   if (!session) return { user: null, setCookie: lucia.createBlankSessionCookie().serialize() };
   const setCookie = session.fresh ? lucia.createSessionCookie(session.id).serialize() : undefined;
