@@ -74,10 +74,12 @@ describe("page cache under concurrent misses", () => {
   });
 
   it("refreshes an expired page with one render, serving the previous copy meanwhile", async () => {
-    app = await startCachedApp({ ttlMs: 30 });
+    // A TTL long enough that the refreshed copy is still fresh when it is asked for again, even
+    // on a loaded machine (30 ms was not).
+    app = await startCachedApp({ ttlMs: 1_000 });
     await app.get("/reviews");
     expect(app.renders()).toBe(1);
-    await new Promise((resolve) => setTimeout(resolve, 60));
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
     app.hold();
     const results = await concurrently(app, 24, "/reviews");
     expect(app.renders()).toBe(2);
