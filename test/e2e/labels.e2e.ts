@@ -18,8 +18,10 @@ async function labelProblems(page: Page, path: string) {
   const response = await page.goto(`${appUrl()}${path}`);
   expect(response?.status(), path).toBe(200);
   // Check the page as the reader uses it: hydrated (React has claimed the document), so that a
-  // hydration error is reported against this page.
-  await page.waitForFunction(() => Object.keys(document.documentElement).some((key) => key.startsWith("__reactFiber$")));
+  // hydration error is reported against this page. Reading pages ship no JavaScript (decision 0033).
+  if (await page.locator('script[type="module"]').count()) {
+    await page.waitForFunction(() => Object.keys(document.documentElement).some((key) => key.startsWith("__reactFiber$")));
+  }
   const { controls, duplicateIds } = await page.evaluate((selector) => {
     const text = (element: Element | null) => (element?.textContent ?? "").replace(/\s+/g, " ").trim();
     const controls = [...document.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>(selector)].map((element, index) => {
