@@ -75,3 +75,22 @@ export function toFormData(fields: Record<string, string>): FormData {
 
 /** A trimmed text field; empty means missing. */
 export const text = (max: number) => z.string().trim().min(1).max(max);
+
+/** Optional text: trimmed, at most `max` characters, null when empty. */
+export const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((value) => value || null);
+
+/** An IANA zone name ("Africa/Nairobi", "UTC"); offsets and abbreviations are refused. */
+export function isTimeZone(zone: string) {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return zone.includes("/") || zone === "UTC";
+  } catch {
+    return false;
+  }
+}

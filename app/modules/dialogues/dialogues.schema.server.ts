@@ -2,7 +2,7 @@ import { fromZonedTime } from "date-fns-tz";
 import { z } from "zod";
 import { ORGANIZATION_KINDS } from "../../../db/schema/platform";
 import { CLUSTERS } from "~/modules/treaty/vocabulary";
-import { text } from "~/utils/forms.server";
+import { isTimeZone, text } from "~/utils/forms.server";
 import { notFound } from "~/utils/http.server";
 import { LOCALES } from "~/utils/i18n";
 import { ATTENDANCE_MODES, DIALOGUE_FORMATS, DIALOGUE_STATES } from "./vocabulary";
@@ -28,14 +28,6 @@ const many = <T extends z.ZodType>(item: T) =>
     .optional()
     .transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]));
 
-function isTimeZone(zone: string) {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: zone });
-    return zone.includes("/") || zone === "UTC";
-  } catch {
-    return false;
-  }
-}
 
 /** `YYYY-MM-DDTHH:mm` as typed in a datetime-local field: a wall-clock time in the venue's zone. */
 const localDateTime = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "dialogues:errors.invalidDate");

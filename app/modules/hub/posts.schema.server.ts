@@ -7,7 +7,7 @@ import { z } from "zod";
 import { CONTENT_STATUSES, POST_KINDS, REPORT_REASONS } from "../../../db/schema/hub";
 import { isCountryCode } from "~/modules/countries/countries.server";
 import { CLUSTERS, INSTRUMENTS } from "~/modules/treaty/vocabulary";
-import { text } from "~/utils/forms.server";
+import { isTimeZone, optionalText, text } from "~/utils/forms.server";
 import { notFound } from "~/utils/http.server";
 import { LOCALES } from "~/utils/i18n";
 
@@ -64,21 +64,6 @@ const countries = typedList(20)
   .transform((codes) => codes.map((code) => code.toUpperCase()))
   .refine((codes) => codes.every(isCountry), "hub:errors.invalidCountry");
 
-function isTimeZone(zone: string) {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: zone });
-    return zone.includes("/") || zone === "UTC";
-  } catch {
-    return false;
-  }
-}
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .optional()
-    .transform((value) => value || null);
 const localDateTime = z
   .string()
   .trim()

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { optionalText } from "~/utils/forms.server";
 import { RESOURCE_TYPES, type DatePrecision } from "../../../db/schema/library";
 import { ArticleRef } from "~/modules/treaty/treaty.schema.server";
 import { AUDIENCES, CLUSTERS, INSTRUMENTS, STAGES } from "~/modules/treaty/vocabulary";
@@ -91,13 +92,6 @@ const tagList = <T extends z.ZodType<string, string>>(item: T) =>
     .transform((value) => [value ?? []].flat().flatMap((part) => part.split(/[\s,]+/)).filter(Boolean))
     .pipe(z.array(item));
 
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .optional()
-    .transform((value) => value || null);
 
 /** The admin form: one resource with one edition edited at a time. */
 export const ResourceForm = z.object({
