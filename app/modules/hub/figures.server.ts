@@ -14,7 +14,27 @@ export type HubFigures = {
   byKind: Array<{ kind: OrganizationKind; organizations: number; members: number }>;
 };
 
-export async function getHubFigures(): Promise<HubFigures> {
+/**
+ * The figures change slowly and cost a pass over every member: the feed and the directory share
+ * one computation per minute instead of paying it on every request (and concurrent requests share
+ * the one in flight).
+ */
+const FIGURES_TTL_MS = 60_000;
+let cached: { at: number; figures: Promise<HubFigures> } | undefined;
+
+export function getHubFigures(): Promise<HubFigures> {
+  if (!cached || Date.now() - cached.at > FIGURES_TTL_MS) {
+    const figures = computeHubFigures();
+    cached = { at: Date.now(), figures };
+    // A failed computation is not kept: the next request tries again.
+    figures.catch(() => {
+      if (cached?.figures === figures) cached = undefined;
+    });
+  }
+  return cached.figures;
+}
+
+async function computeHubFigures(): Promise<HubFigures> {
   // One pass over active members, grouped by kind; organizations are told apart by their name, case aside.
   const rows = await getDb()
     .selectFrom("app_user")
