@@ -8,8 +8,7 @@ import { warmUpCompiler } from "~/modules/courses/compile-mdx.server";
 import { startBackgroundWork, stopBackgroundWork } from "~/modules/jobs/jobs.server";
 import { closeDb } from "~/utils/db.server";
 import { getLogger } from "~/utils/log.server";
-import { splitLocalePath } from "~/utils/i18n";
-import { localeCookie } from "~/utils/i18n.server";
+import { rememberLanguage } from "~/utils/locale.server";
 
 export const streamTimeout = 5_000;
 
@@ -42,10 +41,8 @@ export default async function handleRequest(
 ) {
   const nonce = loadContext.nonce;
   // Remember the language of every page read, so only a first visit is negotiated.
-  const { locale } = splitLocalePath(new URL(request.url).pathname);
-  if ((await localeCookie.parse(request.headers.get("cookie"))) !== locale) {
-    responseHeaders.append("Set-Cookie", await localeCookie.serialize(locale));
-  }
+  const languageCookie = await rememberLanguage(request);
+  if (languageCookie) responseHeaders.append("Set-Cookie", languageCookie);
   // Bots and no-JS clients get the whole document at once; browsers get it streamed.
   const waitFor = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
   return new Promise<Response>((resolve, reject) => {

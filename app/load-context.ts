@@ -1,3 +1,5 @@
+import type { Namespace } from "~/utils/route-handle";
+
 declare module "@remix-run/node" {
   interface AppLoadContext {
     /** The CSP nonce of this response, for inline scripts. */
@@ -6,6 +8,8 @@ declare module "@remix-run/node" {
     ip: string;
     /** This request's id (X-Request-Id), for logs. */
     requestId: string;
+    /** The translation namespaces of the page being rendered, from its routes' handles (decision 0035). */
+    i18nNamespaces: readonly Namespace[];
   }
 }
 

@@ -9,31 +9,30 @@ import { SiteHeader } from "~/components/site-header";
 import { getSessionUser } from "~/modules/auth/session.server";
 import { countUnread } from "~/modules/hub/notifications.server";
 import stylesHref from "~/styles/app.css";
-import { getDirection, localePath, namespacesFor, splitLocalePath, type Locale } from "~/utils/i18n";
-import { getTranslations, localeCookie, negotiateLocale } from "~/utils/i18n.server";
+import { getDirection, splitLocalePath, type Locale } from "~/utils/i18n";
+import { getTranslations } from "~/utils/i18n.server";
 import { useI18nInstance } from "~/utils/i18n-react";
-import type { RouteHandle } from "~/utils/hydration";
+import { firstVisitRedirect } from "~/utils/locale.server";
+import { browserPageNamespaces, type RouteHandle } from "~/utils/route-handle";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesHref },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const url = new URL(request.url);
-  const { locale, path } = splitLocalePath(url.pathname);
+export async function loader({ request, context }: LoaderFunctionArgs) {
   // A first visit (no language remembered) to an English address goes to the visitor's language.
-  if (locale === "en" && !(await localeCookie.parse(request.headers.get("cookie")))) {
-    const preferred = await negotiateLocale(request);
-    if (preferred !== "en") throw redirect(`${localePath(preferred, path)}${url.search}`);
-  }
+  const elsewhere = await firstVisitRedirect(request);
+  if (elsewhere) throw redirect(elsewhere);
+  const { locale } = splitLocalePath(new URL(request.url).pathname);
   const { user, setCookie } = await getSessionUser(request);
   // One count on a partial index, capped, and only for signed-in people (visitors' pages stay cacheable).
   const unread = user ? await countUnread(user.id) : 0;
   return data(
     {
       locale,
-      translations: getTranslations(locale, namespacesFor(path)),
+      // The strings of the namespaces the page's routes declare (their `handle.i18n`, decision 0035).
+      translations: getTranslations(locale, context.i18nNamespaces),
       user: user && { displayName: user.displayName, role: user.role, emailVerified: user.emailVerified, unreadNotifications: unread },
     },
     setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined,
@@ -42,13 +41,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export type RootData = typeof loader;
 
-/** Reload the strings when client-side navigation enters an area that needs other namespaces. */
+/**
+ * Reload the strings when client-side navigation goes to another language or to a page whose
+ * routes declare other namespaces. The browser knows a route's namespaces once its module is
+ * loaded; before that (a first visit to that kind of page) the root loader runs again to be sure.
+ */
 export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, defaultShouldRevalidate }) => {
-  const area = (url: URL) => {
-    const { locale, path } = splitLocalePath(url.pathname);
-    return `${locale}:${namespacesFor(path).join(",")}`;
-  };
-  return defaultShouldRevalidate || area(currentUrl) !== area(nextUrl);
+  if (defaultShouldRevalidate || splitLocalePath(currentUrl.pathname).locale !== splitLocalePath(nextUrl.pathname).locale) return true;
+  const next = browserPageNamespaces(nextUrl.pathname);
+  return next === null || next !== browserPageNamespaces(currentUrl.pathname);
 };
 
 /**

@@ -18,6 +18,7 @@ import onHeaders from "on-headers";
 import type { AppLoadContext } from "@remix-run/node";
 import { checkServerConfigOrExit, parseTrustProxy } from "./lib/config";
 import { createPageCache } from "./lib/page-cache";
+import { namespacesOfPage } from "./lib/page-namespaces";
 import { serve } from "./lib/serve";
 import { getLogger } from "~/utils/log.server";
 
@@ -220,7 +221,12 @@ export async function createApp() {
     createRequestHandler({
       build: async () => build,
       mode: build.mode,
-      getLoadContext: (req, res): AppLoadContext => ({ nonce: res.locals.nonce as string, ip: req.ip ?? "unknown", requestId: res.locals.requestId as string }),
+      getLoadContext: (req, res): AppLoadContext => ({
+        nonce: res.locals.nonce as string,
+        ip: req.ip ?? "unknown",
+        requestId: res.locals.requestId as string,
+        i18nNamespaces: namespacesOfPage(build, req.path),
+      }),
     }),
   );
 

@@ -1,4 +1,4 @@
-import { READING_PAGE } from "~/utils/hydration";
+import { pageHandle } from "~/utils/route-handle";
 import type { MetaFunction } from "@remix-run/node";
 import { Link, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -8,7 +8,7 @@ import { pageMeta } from "~/utils/meta";
 import { numberFormat } from "~/utils/format";
 
 // A reading page: plain HTML, links and forms; no JavaScript needed (decision 0033).
-export const handle = READING_PAGE;
+export const handle = pageHandle({ hydrate: false });
 
 // Each capability with the area it leads to.
 const CAPABILITIES = [

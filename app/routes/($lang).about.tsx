@@ -1,10 +1,10 @@
-import { READING_PAGE } from "~/utils/hydration";
+import { pageHandle } from "~/utils/route-handle";
 import type { MetaFunction } from "@remix-run/node";
 import { useTranslation } from "react-i18next";
 import { pageMeta } from "~/utils/meta";
 
 // A reading page: plain HTML, links and forms; no JavaScript needed (decision 0033).
-export const handle = READING_PAGE;
+export const handle = pageHandle({ i18n: ["about"], hydrate: false });
 
 /** UNODC's own pages, for official information. The review mechanism's addresses are those the background paper cites (footnotes 1, 4, 5). */
 const OFFICIAL_SOURCES = [

@@ -18,6 +18,9 @@ import { hitRateLimit, RATE_LIMITS } from "~/modules/rate-limit/rate-limit.serve
 import { localePath } from "~/utils/i18n";
 import { getRequestLocale } from "~/utils/i18n.server";
 import { pageMeta } from "~/utils/meta";
+import { pageHandle } from "~/utils/route-handle";
+
+export const handle = pageHandle({ i18n: ["auth", "account", "dialogues"] });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -10,6 +10,9 @@ import { useLocale } from "~/utils/i18n-react";
 import { pageMeta } from "~/utils/meta";
 import { ScrollableTable } from "~/components/ui/scrollable-table";
 import { formatDay } from "~/utils/format";
+import { pageHandle } from "~/utils/route-handle";
+
+export const handle = pageHandle({ i18n: ["courses", "account"] });
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: lessonStyles }];
 

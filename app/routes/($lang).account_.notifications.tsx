@@ -9,6 +9,9 @@ import { parseForm } from "~/utils/forms.server";
 import { localePath } from "~/utils/i18n";
 import { getRequestLocale } from "~/utils/i18n.server";
 import { pageMeta } from "~/utils/meta";
+import { pageHandle } from "~/utils/route-handle";
+
+export const handle = pageHandle({ i18n: ["notifications"] });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

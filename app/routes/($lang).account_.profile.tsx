@@ -10,6 +10,9 @@ import { parseForm, type FieldErrors } from "~/utils/forms.server";
 import { localePath } from "~/utils/i18n";
 import { getRequestLocale } from "~/utils/i18n.server";
 import { pageMeta } from "~/utils/meta";
+import { pageHandle } from "~/utils/route-handle";
+
+export const handle = pageHandle({ i18n: ["members", "account"] });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

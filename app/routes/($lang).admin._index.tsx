@@ -4,6 +4,9 @@ import { useTranslation } from "react-i18next";
 import { requireRole } from "~/modules/auth/session.server";
 import { useLocale } from "~/utils/i18n-react";
 import { pageMeta } from "~/utils/meta";
+import { pageHandle } from "~/utils/route-handle";
+
+export const handle = pageHandle({ i18n: ["admin", "library", "courses", "reviews", "dialogues", "moderation"] });
 
 /** The secretariat's tools: add a link when an area gains an admin page. */
 export const ADMIN_TOOLS = [

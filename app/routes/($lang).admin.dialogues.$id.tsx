@@ -13,6 +13,9 @@ import { isLocale, LOCALE_NAMES, LOCALES } from "~/utils/i18n";
 import { getRequestLocale } from "~/utils/i18n.server";
 import { useLocale } from "~/utils/i18n-react";
 import { pageMeta } from "~/utils/meta";
+import { pageHandle } from "~/utils/route-handle";
+
+export const handle = pageHandle({ i18n: ["admin", "dialogues", "observations"] });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "secretariat");

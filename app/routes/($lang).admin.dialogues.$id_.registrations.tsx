@@ -12,6 +12,9 @@ import { notFound } from "~/utils/http.server";
 import { getRequestLocale } from "~/utils/i18n.server";
 import { useLocale } from "~/utils/i18n-react";
 import { pageMeta } from "~/utils/meta";
+import { pageHandle } from "~/utils/route-handle";
+
+export const handle = pageHandle({ i18n: ["admin", "dialogues", "observations"] });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "secretariat");

@@ -7,6 +7,9 @@ import { listDialoguesForAdmin } from "~/modules/dialogues/admin.server";
 import { getRequestLocale } from "~/utils/i18n.server";
 import { useLocale } from "~/utils/i18n-react";
 import { pageMeta } from "~/utils/meta";
+import { pageHandle } from "~/utils/route-handle";
+
+export const handle = pageHandle({ i18n: ["admin", "dialogues", "observations"] });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "secretariat");

@@ -9,6 +9,9 @@ import { getModerationView } from "~/modules/hub/moderation.server";
 import { notFound } from "~/utils/http.server";
 import { getRequestLocale } from "~/utils/i18n.server";
 import { pageMeta } from "~/utils/meta";
+import { pageHandle } from "~/utils/route-handle";
+
+export const handle = pageHandle({ i18n: ["admin", "moderation", "hub"] });
 
 const NOTICES = ["hidden", "restored", "dismissed", "approved", "suspended", "unsuspended", "setting"];
 

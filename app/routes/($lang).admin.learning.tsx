@@ -8,6 +8,9 @@ import { useLocale } from "~/utils/i18n-react";
 import { pageMeta } from "~/utils/meta";
 import { ScrollableTable } from "~/components/ui/scrollable-table";
 import { numberFormat } from "~/utils/format";
+import { pageHandle } from "~/utils/route-handle";
+
+export const handle = pageHandle({ i18n: ["admin", "courses"] });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "secretariat");

@@ -13,6 +13,9 @@ import { useLocale } from "~/utils/i18n-react";
 import { pageMeta } from "~/utils/meta";
 import { ScrollableTable } from "~/components/ui/scrollable-table";
 import { formatDay } from "~/utils/format";
+import { pageHandle } from "~/utils/route-handle";
+
+export const handle = pageHandle({ i18n: ["admin", "library"] });
 
 const PAGE_SIZE = 50;
 

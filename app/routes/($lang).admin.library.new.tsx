@@ -8,6 +8,9 @@ import { submitResourceForm } from "~/modules/library/admin-form.server";
 import { localePath } from "~/utils/i18n";
 import { getRequestLocale } from "~/utils/i18n.server";
 import { pageMeta } from "~/utils/meta";
+import { pageHandle } from "~/utils/route-handle";
+
+export const handle = pageHandle({ i18n: ["admin", "library"] });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "secretariat");

@@ -7,6 +7,9 @@ import { listMail, redactSecrets } from "~/modules/mail/mail.server";
 import { pageMeta } from "~/utils/meta";
 import { ScrollableTable } from "~/components/ui/scrollable-table";
 import { formatDateTime } from "~/utils/format";
+import { pageHandle } from "~/utils/route-handle";
+
+export const handle = pageHandle({ i18n: ["admin", "library", "courses", "reviews", "dialogues", "moderation"] });
 
 const PAGE_SIZE = 50;
 

@@ -12,6 +12,9 @@ import { parseForm, toFormData, type FieldError, type FieldErrors } from "~/util
 import { localePath } from "~/utils/i18n";
 import { getRequestLocale } from "~/utils/i18n.server";
 import { pageMeta } from "~/utils/meta";
+import { pageHandle } from "~/utils/route-handle";
+
+export const handle = pageHandle({ i18n: ["admin", "reviews"] });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "secretariat");

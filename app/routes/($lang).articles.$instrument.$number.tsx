@@ -1,4 +1,4 @@
-import { READING_PAGE } from "~/utils/hydration";
+import { pageHandle } from "~/utils/route-handle";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -11,7 +11,7 @@ import { useLocale } from "~/utils/i18n-react";
 import { pageMeta } from "~/utils/meta";
 
 // A reading page: plain HTML, links and forms; no JavaScript needed (decision 0033).
-export const handle = READING_PAGE;
+export const handle = pageHandle({ i18n: ["library", "observations"], hydrate: false });
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const locale = getRequestLocale(request);

@@ -8,6 +8,9 @@ import { getRequestLocale } from "~/utils/i18n.server";
 import { useLocale } from "~/utils/i18n-react";
 import { pageMeta } from "~/utils/meta";
 import { formatLongDay } from "~/utils/format";
+import { pageHandle } from "~/utils/route-handle";
+
+export const handle = pageHandle({ i18n: ["courses"] });
 
 /** Public: anyone holding a code can check it. Shows the holder's display name, the course and the date, nothing else. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

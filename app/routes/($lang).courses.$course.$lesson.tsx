@@ -1,4 +1,4 @@
-import { READING_PAGE } from "~/utils/hydration";
+import { pageHandle } from "~/utils/route-handle";
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -16,7 +16,7 @@ import { useLocale } from "~/utils/i18n-react";
 import { pageMeta } from "~/utils/meta";
 
 // A reading page: plain HTML, links and forms; no JavaScript needed (decision 0033).
-export const handle = READING_PAGE;
+export const handle = pageHandle({ i18n: ["courses"], hydrate: false });
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: lessonStyles }];
 

@@ -10,6 +10,9 @@ import { getDirection } from "~/utils/i18n";
 import { getRequestLocale } from "~/utils/i18n.server";
 import { useLocale } from "~/utils/i18n-react";
 import { pageMeta } from "~/utils/meta";
+import { pageHandle } from "~/utils/route-handle";
+
+export const handle = pageHandle({ i18n: ["courses"] });
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: lessonStyles }];
 

@@ -15,6 +15,9 @@ import { signInPath } from "~/utils/i18n";
 import { getRequestLocale } from "~/utils/i18n.server";
 import { useLocale } from "~/utils/i18n-react";
 import { pageMeta } from "~/utils/meta";
+import { pageHandle } from "~/utils/route-handle";
+
+export const handle = pageHandle({ i18n: ["dialogues", "observations"] });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = dialogueIdParam(params.id);

@@ -9,6 +9,9 @@ import { DIALOGUE_FORMATS } from "~/modules/dialogues/vocabulary";
 import { getRequestLocale } from "~/utils/i18n.server";
 import { useLocale } from "~/utils/i18n-react";
 import { pageMeta } from "~/utils/meta";
+import { pageHandle } from "~/utils/route-handle";
+
+export const handle = pageHandle({ i18n: ["dialogues", "observations"] });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const query = CalendarQuery.parse(Object.fromEntries(new URL(request.url).searchParams));

@@ -6,6 +6,9 @@ import { getFacilitatorView } from "~/modules/dialogues/observation-views.server
 import { getRequestLocale } from "~/utils/i18n.server";
 import { useLocale } from "~/utils/i18n-react";
 import { pageMeta } from "~/utils/meta";
+import { pageHandle } from "~/utils/route-handle";
+
+export const handle = pageHandle({ i18n: ["dialogues", "observations"] });
 
 /** The facilitator's own page: the dialogues they facilitate (the secretariat sees all). */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -10,6 +10,9 @@ import { getPublicOrigin } from "~/utils/http.server";
 import { getRequestLocale } from "~/utils/i18n.server";
 import { passActionHeaders } from "~/utils/http";
 import { pageMeta } from "~/utils/meta";
+import { pageHandle } from "~/utils/route-handle";
+
+export const handle = pageHandle({ i18n: ["auth", "account", "dialogues"] });
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const limited = await checkRateLimits([[RATE_LIMITS.resetPerIp, context.ip]]);

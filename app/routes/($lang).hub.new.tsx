@@ -9,6 +9,9 @@ import { notFound } from "~/utils/http.server";
 import { getRequestLocale } from "~/utils/i18n.server";
 import { useLocale } from "~/utils/i18n-react";
 import { pageMeta } from "~/utils/meta";
+import { pageHandle } from "~/utils/route-handle";
+
+export const handle = pageHandle({ i18n: ["hub", "members"] });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);

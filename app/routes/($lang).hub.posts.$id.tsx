@@ -13,6 +13,9 @@ import { signInPath } from "~/utils/i18n";
 import { getRequestLocale } from "~/utils/i18n.server";
 import { useLocale } from "~/utils/i18n-react";
 import { pageMeta } from "~/utils/meta";
+import { pageHandle } from "~/utils/route-handle";
+
+export const handle = pageHandle({ i18n: ["hub", "members"] });
 
 const NOTICES = ["published", "held", "edited", "commented", "accepted", "unaccepted", "commentDeleted", "reported"];
 

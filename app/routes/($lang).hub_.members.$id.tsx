@@ -7,6 +7,9 @@ import { getProfileView } from "~/modules/hub/profiles.server";
 import { notFound } from "~/utils/http.server";
 import { getRequestLocale } from "~/utils/i18n.server";
 import { pageMeta } from "~/utils/meta";
+import { pageHandle } from "~/utils/route-handle";
+
+export const handle = pageHandle({ i18n: ["members"] });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = memberIdParam(params.id);

@@ -8,6 +8,9 @@ import { getDirectoryView } from "~/modules/hub/directory.server";
 import { DirectoryQuery } from "~/modules/hub/members.schema.server";
 import { getRequestLocale } from "~/utils/i18n.server";
 import { pageMeta } from "~/utils/meta";
+import { pageHandle } from "~/utils/route-handle";
+
+export const handle = pageHandle({ i18n: ["members"] });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await getSessionUser(request);

@@ -5,6 +5,9 @@ import { UnsubscribeForm } from "~/modules/hub/members.schema.server";
 import { unsubscribeFromDigests, verifyUnsubscribeToken } from "~/modules/hub/unsubscribe.server";
 import { formDataToObject } from "~/utils/forms.server";
 import { pageMeta } from "~/utils/meta";
+import { pageHandle } from "~/utils/route-handle";
+
+export const handle = pageHandle({ i18n: ["notifications"] });
 
 /**
  * One-click unsubscribe from digest e-mails, without signing in: the signed token is the

@@ -6,6 +6,9 @@ import { loadSearchPage } from "~/modules/search/search-page.server";
 import { LIBRARY_FACETS } from "~/modules/search/search.schema";
 import { getRequestLocale } from "~/utils/i18n.server";
 import { pageMeta } from "~/utils/meta";
+import { pageHandle } from "~/utils/route-handle";
+
+export const handle = pageHandle({ i18n: ["library"] });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return loadSearchPage(request, getRequestLocale(request), { defaults: { kind: ["resource"] }, facets: LIBRARY_FACETS });

@@ -8,6 +8,9 @@ import { ObservationQuery } from "~/modules/dialogues/observations.schema.server
 import { getRequestLocale } from "~/utils/i18n.server";
 import { useLocale } from "~/utils/i18n-react";
 import { pageMeta } from "~/utils/meta";
+import { pageHandle } from "~/utils/route-handle";
+
+export const handle = pageHandle({ i18n: ["dialogues", "observations"] });
 
 /** The compilation of chairs' observations across dialogues, filterable by topic, cluster, article and year. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -9,6 +9,9 @@ import { localePath } from "~/utils/i18n";
 import { getRequestLocale } from "~/utils/i18n.server";
 import { useLocale } from "~/utils/i18n-react";
 import { pageMeta } from "~/utils/meta";
+import { pageHandle } from "~/utils/route-handle";
+
+export const handle = pageHandle({ i18n: ["auth", "account", "dialogues"] });
 
 export async function action({ request }: ActionFunctionArgs) {
   const form = parseForm(await request.formData(), ResetPasswordForm);

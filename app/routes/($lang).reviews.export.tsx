@@ -7,6 +7,9 @@ import { getReviewsNotice } from "~/modules/reviews/queries.server";
 import { getRequestLocale } from "~/utils/i18n.server";
 import { useLocale } from "~/utils/i18n-react";
 import { pageMeta } from "~/utils/meta";
+import { pageHandle } from "~/utils/route-handle";
+
+export const handle = pageHandle({ i18n: ["reviews", "library", "dialogues"] });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await getSessionUser(request);

@@ -1,4 +1,4 @@
-import { READING_PAGE } from "~/utils/hydration";
+import { pageHandle } from "~/utils/route-handle";
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -15,7 +15,7 @@ import { ScrollableTable } from "~/components/ui/scrollable-table";
 import { DataNotice } from "~/components/data-notice";
 
 // A reading page: plain HTML, links and forms; no JavaScript needed (decision 0033).
-export const handle = READING_PAGE;
+export const handle = pageHandle({ i18n: ["reviews", "library", "dialogues"], hydrate: false });
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: chartsHref }];
 

@@ -12,6 +12,9 @@ import { getRequestLocale } from "~/utils/i18n.server";
 import { useLocale } from "~/utils/i18n-react";
 import { passActionHeaders } from "~/utils/http";
 import { pageMeta } from "~/utils/meta";
+import { pageHandle } from "~/utils/route-handle";
+
+export const handle = pageHandle({ i18n: ["auth", "account", "dialogues"] });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request, getRequestLocale(request));

@@ -5,6 +5,9 @@ import { requireUser, signOut } from "~/modules/auth/session.server";
 import { localePath } from "~/utils/i18n";
 import { getRequestLocale } from "~/utils/i18n.server";
 import { pageMeta } from "~/utils/meta";
+import { pageHandle } from "~/utils/route-handle";
+
+export const handle = pageHandle({ i18n: ["auth", "account", "dialogues"] });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);

@@ -5,6 +5,9 @@ import { Notice } from "~/components/ui/form";
 import { verifyEmail } from "~/modules/auth/accounts.server";
 import { useLocale } from "~/utils/i18n-react";
 import { pageMeta } from "~/utils/meta";
+import { pageHandle } from "~/utils/route-handle";
+
+export const handle = pageHandle({ i18n: ["auth", "account", "dialogues"] });
 
 // Following the e-mailed link confirms the address; the token is single-use.
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -37,37 +37,6 @@ export function localePath(locale: Locale, path: string): string {
   return path === "/" ? `/${locale}` : `/${locale}${path}`;
 }
 
-/**
- * The translation namespaces a page needs, from its path (without locale prefix). The root
- * loader sends only these, so a page carries the strings of its own area, not of every area.
- */
-const AREA_NAMESPACES: Array<[RegExp, string[]]> = [
-  [/^\/hub\/(members|follow)(\/|$)/, ["members"]],
-  [/^\/hub\/unsubscribe(\/|$)/, ["notifications"]],
-  [/^\/(library|search)(\/|$)/, ["library"]],
-  [/^\/articles(\/|$)/, ["library", "observations"]],
-  [/^\/(courses|certificates)(\/|$)/, ["courses"]],
-  [/^\/account\/learning(\/|$)/, ["courses", "account"]],
-  [/^\/(reviews|countries)(\/|$)/, ["reviews", "library", "dialogues"]],
-  [/^\/(dialogues|observations|facilitator)(\/|$)/, ["dialogues", "observations"]],
-  [/^\/admin\/library(\/|$)/, ["admin", "library"]],
-  [/^\/admin\/learning(\/|$)/, ["admin", "courses"]],
-  [/^\/admin\/reviews(\/|$)/, ["admin", "reviews"]],
-  [/^\/admin\/dialogues(\/|$)/, ["admin", "dialogues", "observations"]],
-  [/^\/admin\/hub(\/|$)/, ["admin", "moderation", "hub"]],
-  [/^\/admin(\/|$)/, ["admin", "library", "courses", "reviews", "dialogues", "moderation"]],
-  [/^\/account\/notifications(\/|$)/, ["notifications"]],
-  [/^\/account\/(profile|data)(\/|$)/, ["members", "account"]],
-  [/^\/(account|sign-in|sign-up|sign-out|forgot-password|reset-password|verify-email)(\/|$)/, ["auth", "account", "dialogues"]],
-  [/^\/hub(\/|$)/, ["hub", "members"]],
-  [/^\/about\/?$/, ["about"]],
-];
-
-export function namespacesFor(path: string): string[] {
-  const match = AREA_NAMESPACES.find(([pattern]) => pattern.test(path));
-  return ["common", ...(match?.[1] ?? [])];
-}
-
 /** The sign-in page in `locale`, bringing the user back to `returnTo` (a path) afterwards. */
 export function signInPath(locale: Locale, returnTo: string): string {
   return `${localePath(locale, "/sign-in")}?${new URLSearchParams({ redirectTo: returnTo })}`;

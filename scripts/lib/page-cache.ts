@@ -22,8 +22,9 @@ import { createHash } from "node:crypto";
 import { gzipSync } from "node:zlib";
 import type { NextFunction, Request, Response } from "express";
 import { LRUCache } from "lru-cache";
-import { LOCALE_COOKIE, localePrefixOf, readCookie, readLocaleCookie, SESSION_COOKIE } from "../../app/utils/cookies";
+import { LOCALE_COOKIE, readCookie, SESSION_COOKIE } from "../../app/utils/cookies";
 import { DEFAULT_LOCALE, LOCALES } from "../../app/utils/i18n";
+import { getLanguageVisit } from "../../app/utils/locale.server";
 
 /**
  * A stored response: its headers as sent the first time (CSP made hash-based), its body plain and
@@ -64,17 +65,16 @@ export function createPageCache(options: { ttlMs: number; maxBytes: number; stal
   let generation = 0;
 
   /** The key a request's response is stored under, or null when it must not be cached. */
-  function cacheKey(req: Request): string | null {
+  async function cacheKey(req: Request): Promise<string | null> {
     if (req.method !== "GET") return null;
     const path = req.path.replace(/\.data$/, "");
     if (!PUBLIC_AREAS.test(path) || PRIVATE_SEGMENTS.test(path)) return null;
     const cookies = req.get("cookie");
     if (readCookie(cookies, SESSION_COOKIE)) return null;
-    // The same three cases the root loader and entry.server distinguish.
-    const remembered = readLocaleCookie(cookies) || undefined;
-    const locale = localePrefixOf(path) ?? DEFAULT_LOCALE;
-    if (remembered === locale) return `${req.originalUrl} remembered`;
-    if (remembered === undefined && !localePrefixOf(path)) return `${req.originalUrl} negotiated:${req.get("accept-language") ?? ""}`;
+    // The cases the root loader and entry.server distinguish, decided by the same function.
+    const { visit } = await getLanguageVisit(path, cookies);
+    if (visit === "remembered") return `${req.originalUrl} remembered`;
+    if (visit === "first") return `${req.originalUrl} negotiated:${req.get("accept-language") ?? ""}`;
     return `${req.originalUrl} switched`;
   }
 
@@ -124,7 +124,10 @@ export function createPageCache(options: { ttlMs: number; maxBytes: number; stal
       renders.clear();
       return next();
     }
-    const key = cacheKey(req);
+    cacheKey(req).then((key) => serveOrRender(req, res, next, key), next);
+  }
+
+  function serveOrRender(req: Request, res: Response, next: NextFunction, key: string | null) {
     if (key === null) return next();
     const entry = cache.get(key);
     if (entry && entry.freshUntil > Date.now()) return send(req, res, entry, "hit");

@@ -19,7 +19,7 @@ beforeAll(async () => {
   const { createRequestHandler } = await import("@remix-run/node");
   build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
   const handler = createRequestHandler(build, "production");
-  handle = (request) => handler(request, { nonce: "test", ip: "127.0.0.1", requestId: "route-matching-test" });
+  handle = (request) => handler(request, { nonce: "test", ip: "127.0.0.1", requestId: "route-matching-test", i18nNamespaces: ["common"] });
 });
 
 /** The route tree of the build, as Remix hands it to the router. */
