@@ -12,6 +12,7 @@ import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
 import { installGlobals, type ServerBuild } from "@remix-run/node";
 import { SESSION_COOKIE } from "../app/utils/cookies";
+import { splitLocalePath } from "../app/utils/i18n";
 import compression from "compression";
 import express from "express";
 import onHeaders from "on-headers";
@@ -60,7 +61,9 @@ function contentSecurityPolicy(nonce: string, dev: boolean) {
 }
 
 /** The one-click unsubscribe address of digest e-mails, in any language: exempt from the Origin check. */
-export const ONE_CLICK_UNSUBSCRIBE = /^\/(?:(?:ar|zh|fr|ru|es|pt)\/)?hub\/unsubscribe\/?$/;
+export function isOneClickUnsubscribe(pathname: string) {
+  return /^\/hub\/unsubscribe\/?$/.test(splitLocalePath(pathname).path);
+}
 
 /** A mutation must come from our own origin: Origin (or, failing that, Referer) must match Host. */
 export function isSameOrigin(req: express.Request, publicUrl?: string): boolean {
@@ -76,13 +79,11 @@ export function isSameOrigin(req: express.Request, publicUrl?: string): boolean 
   return publicUrl ? sourceHost === new URL(publicUrl).host : false;
 }
 
-const LOCALES = ["ar", "zh", "en", "fr", "ru", "es", "pt"] as const;
 const unavailableText = new Map<string, { title: string; body: string }>();
 
 /** The 503 page, in the language of the address, without the database or React. */
 function sendUnavailable(req: express.Request, res: express.Response) {
-  const first = req.path.split("/")[1] ?? "";
-  const locale = (LOCALES as readonly string[]).includes(first) ? first : "en";
+  const { locale } = splitLocalePath(req.path);
   if (!unavailableText.has(locale)) {
     const errors = (JSON.parse(readFileSync(path.resolve(`app/locales/${locale}/common.json`), "utf8")) as { errors: Record<string, string> }).errors;
     unavailableText.set(locale, { title: errors.unavailableTitle!, body: errors.unavailableBody! });
@@ -147,7 +148,7 @@ export async function createApp() {
     // token in the address is the permission, and the only effect is to stop digests: no
     // forged request can do more than that (docs/decisions/0023).
     // Remix refuses a cross-origin action itself (with a bare 500), so the foreign Origin is dropped here.
-    if (req.method === "POST" && ONE_CLICK_UNSUBSCRIBE.test(req.path)) {
+    if (req.method === "POST" && isOneClickUnsubscribe(req.path)) {
       delete req.headers.origin;
       return next();
     }
