@@ -1,5 +1,5 @@
 import { data, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
-import { Links, Meta, Outlet, redirect, Scripts, ScrollRestoration, useMatches, useRouteError, useRouteLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
+import { Links, Meta, Outlet, redirect, Scripts, ScrollRestoration, useMatches, useRouteError, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { I18nextProvider } from "react-i18next";
 import { ErrorPage } from "~/components/error-page";
@@ -13,7 +13,7 @@ import { getDirection, splitLocalePath, type Locale } from "~/utils/i18n";
 import { getTranslations } from "~/utils/i18n.server";
 import { useI18nInstance } from "~/utils/i18n-react";
 import { firstVisitRedirect } from "~/utils/locale.server";
-import { browserPageNamespaces, type RouteHandle } from "~/utils/route-handle";
+import type { RouteHandle } from "~/utils/route-handle";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesHref },
@@ -41,16 +41,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export type RootData = typeof loader;
 
-/**
- * Reload the strings when client-side navigation goes to another language or to a page whose
- * routes declare other namespaces. The browser knows a route's namespaces once its module is
- * loaded; before that (a first visit to that kind of page) the root loader runs again to be sure.
- */
-export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, defaultShouldRevalidate }) => {
-  if (defaultShouldRevalidate || splitLocalePath(currentUrl.pathname).locale !== splitLocalePath(nextUrl.pathname).locale) return true;
-  const next = browserPageNamespaces(nextUrl.pathname);
-  return next === null || next !== browserPageNamespaces(currentUrl.pathname);
-};
+// No shouldRevalidate: with single fetch the root loader runs on every client navigation, so the
+// strings of the next page's namespaces (and the header's user data) always come with it.
 
 /**
  * Whether the page loads Remix's scripts. Reading pages that work fully as HTML opt out, so a first
