@@ -38,27 +38,47 @@ describe("the JavaScript a page ships", () => {
   }
 });
 
-// Decision 0033: reading pages that work fully as HTML load no JavaScript at all; pages with
-// behaviour that needs it (search as you type, forms that fetch) keep Remix's scripts.
+// Decisions 0033 and 0037: reading pages that work fully as HTML load no JavaScript at all; the
+// search pages load one small script of their own for search as you type; pages with behaviour
+// that needs the app (forms that fetch, accounts) keep Remix's scripts.
 describe("the JavaScript a first visit loads, per page type", () => {
   const READING_PAGES = ["/", "/courses", "/courses/review-mechanism", "/courses/review-mechanism/01-what-is-the-review-mechanism", "/library/legislative-guide-untoc-2017", "/articles/untoc/5", "/reviews", "/reviews/list", "/countries", "/countries/KEN", "/fr/countries/KEN", "/about"];
-  const HYDRATED_PAGES = ["/library", "/search?q=guide", "/sign-in"];
+  const SEARCH_PAGES = ["/library", "/library?q=guide", "/search?q=guide", "/ar/search?q=guide"];
+  const HYDRATED_PAGES = ["/sign-in", "/dialogues"];
+  const SEARCH_SCRIPT_BUDGET_KB_GZIPPED = 2;
+  const englishCookie = `agora_lng=${encodeURIComponent(Buffer.from('"en"').toString("base64"))}`;
+  const pageHtml = async (page: string) => {
+    const response = await fetch(`${process.env.APP_URL}${page}`, { headers: { cookie: englishCookie } });
+    expect(response.status).toBe(200);
+    return response.text();
+  };
   const scriptsIn = (html: string) => [...html.matchAll(/<script\b[^>]*>/g)].map(([tag]) => tag);
+  const expectNoApp = (html: string) => {
+    expect(html).not.toContain("__remixContext");
+    expect(html).not.toContain('rel="modulepreload"');
+  };
 
   for (const page of READING_PAGES) {
     it(`${page}: no scripts and no serialized loader data`, async () => {
-      const response = await fetch(`${process.env.APP_URL}${page}`, { headers: { cookie: `agora_lng=${encodeURIComponent(Buffer.from('"en"').toString("base64"))}` } });
-      expect(response.status).toBe(200);
-      const html = await response.text();
+      const html = await pageHtml(page);
       expect(scriptsIn(html)).toEqual([]);
-      expect(html).not.toContain("__remixContext");
-      expect(html).not.toContain('rel="modulepreload"');
+      expectNoApp(html);
+    });
+  }
+  for (const page of SEARCH_PAGES) {
+    it(`${page}: only the search-as-you-type script, within ${SEARCH_SCRIPT_BUDGET_KB_GZIPPED} KB gzipped`, async () => {
+      const html = await pageHtml(page);
+      const scripts = scriptsIn(html);
+      expect(scripts).toHaveLength(1);
+      expect(scripts[0]).toMatch(/^<script src="\/scripts\/live-search\.js" defer="" nonce="[^"]+">$/);
+      expectNoApp(html);
+      const script = await (await fetch(`${process.env.APP_URL}/scripts/live-search.js`)).arrayBuffer();
+      expect(gzipSync(Buffer.from(script), { level: 9 }).length / 1024).toBeLessThan(SEARCH_SCRIPT_BUDGET_KB_GZIPPED);
     });
   }
   for (const page of HYDRATED_PAGES) {
     it(`${page}: hydrated (its behaviour needs JavaScript)`, async () => {
-      const html = await (await fetch(`${process.env.APP_URL}${page}`, { headers: { cookie: `agora_lng=${encodeURIComponent(Buffer.from('"en"').toString("base64"))}` } })).text();
-      expect(html).toContain("__remixContext");
+      expect(await pageHtml(page)).toContain("__remixContext");
     });
   }
 });

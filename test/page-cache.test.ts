@@ -17,7 +17,8 @@ describe("anonymous page cache", () => {
   it("reuses a public render for returning visitors, its inline scripts allowed by hash", async () => {
     const client = new TestClient(app.url);
     await client.get("/fr"); // the first visit sets the language cookie
-    const path = `/fr/library?q=${Date.now()}`;
+    // A page that loads the app's scripts, so its inline ones must be allowed by hash.
+    const path = `/fr/dialogues?visit=${Date.now()}`;
     const first = await client.get(path);
     expect(first.headers.get("x-page-cache")).toBe("miss");
     const second = await client.get(path);
@@ -64,11 +65,27 @@ describe("anonymous page cache", () => {
     await visitor.get("/");
     expect((await visitor.get("/sign-in")).headers.get("x-page-cache")).toBeNull();
     expect((await visitor.get("/courses/review-mechanism/print")).headers.get("x-page-cache")).toBeNull();
+    expect((await visitor.get("/hub/unsubscribe?token=not-a-token")).headers.get("x-page-cache")).toBeNull();
     const path = `/library?q=cache-${Date.now()}`;
     await visitor.get(path);
     expect((await visitor.get(path)).headers.get("x-page-cache")).toBe("hit");
     await visitor.post("/forgot-password", { email: "nobody@example.org" });
     expect((await visitor.get(path)).headers.get("x-page-cache")).toBe("miss");
+  });
+
+  it("serves the public dialogue and hub pages from the cache to visitors, and renders them afresh for members", async () => {
+    const visitor = new TestClient(app.url);
+    await visitor.get("/");
+    for (const path of ["/dialogues", "/hub", "/hub/members", "/about"]) {
+      await visitor.get(path);
+      expect((await visitor.get(path)).headers.get("x-page-cache"), path).toBe("hit");
+    }
+    const member = await signInAs(DEMO.member.email, DEMO.member.password, new TestClient(app.url));
+    const feed = await member.get("/hub");
+    expect(feed.headers.get("x-page-cache")).toBeNull();
+    // The member's own view: the feed offers a new post, which a visitor's cached copy does not.
+    expect(feed.text).toContain('href="/hub/new"');
+    expect((await visitor.get("/hub")).text).not.toContain('href="/hub/new"');
   });
 
   it("renders a page once however many visitors ask for it at the same moment", async () => {

@@ -1,23 +1,16 @@
 /**
- * Lesson benchmark. Prints:
+ * Lesson compile benchmark, a section of `npm run bench` (which also serves a lesson over HTTP).
+ * Prints:
  * 1. cold compile: every lesson file compiled by mdx-bundler with no cache, after the compiler's
  *    start-up that the app pays at boot (target ≤ 300 ms per lesson);
- * 2. warm render in process: getLessonPage (cached compile + cached HTML) at 32 concurrent calls;
- * 3. warm render over HTTP: the built app serving a lesson page (and its .data) to anonymous
- *    readers at 32 connections (target p95 ≤ 10 ms). Uses a scratch database; touches no real data.
+ * 2. warm render in process: getLessonPage (cached compile + cached HTML) at 32 concurrent calls.
  *
- *   npm run build && npx tsx scripts/bench/lessons.ts [--seconds 10]
+ *   npx tsx scripts/bench/lessons.ts
  */
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { parseArgs } from "node:util";
-import { startAppServer } from "../lib/app-process";
-import { assertProductionBuild, describeLoad, ms, runLoad, startScratchServices, summarize } from "./support";
+import { ms, summarize } from "./support";
 
-const { values } = parseArgs({ options: { seconds: { type: "string", default: "10" } } });
-await assertProductionBuild();
-const SECONDS = Number(values.seconds);
-const LESSON = "/courses/review-mechanism/01-what-is-the-review-mechanism";
 
 // 1. Cold compiles, straight through mdx-bundler. Starting esbuild and loading the MDX toolchain
 // is paid once per process, at boot (entry.server calls warmUpCompiler); then every lesson.
@@ -58,19 +51,4 @@ await Promise.all(
 const warm = summarize(inProcess);
 console.log(`warm lesson render in process (32 concurrent): ${warm.n} renders, p50 ${ms(warm.p50)}, p95 ${ms(warm.p95)}, p99 ${ms(warm.p99)}`);
 
-// 3. Over HTTP against the built app.
-const scratch = await startScratchServices("lessons");
-const { closeDb } = await import("~/utils/db.server");
-await closeDb();
-const app = await startAppServer({ NODE_ENV: "production", JOBS: "off", MDX_CACHE_DIR: process.env.MDX_CACHE_DIR! });
-// Anonymous readers, as most are: the page cache (decision 0010) serves them. A first visit sends
-// no cookie; English is negotiated from Accept-Language.
-const headers = { "accept-language": "en", "accept-encoding": "gzip" };
-for (const url of [LESSON, `${LESSON}.data`]) {
-  await fetch(`${app.url}${url}`, { headers }); // warm: compile and HTML caches filled
-  const load = await runLoad({ url: `${app.url}${url}`, connections: 32, seconds: SECONDS, headers });
-  console.log(describeLoad(`warm ${url.endsWith(".data") ? "loader data (.data)" : "lesson page"} over HTTP, 32 connections, ${SECONDS} s`, load, 10));
-}
-await app.stop();
-await scratch.stop();
 process.exit(0);

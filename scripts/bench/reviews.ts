@@ -1,20 +1,13 @@
 /**
- * Review-status benchmark, on a scratch database (touches no real data):
- *  1. the import of the demo status — 189 parties, 189 reviews, 248 focal-point records and
- *     parties.json — into an empty database: dry run and apply (target ≤ 2 s together);
- *     then a re-import that changes every review's dates, and an identical re-import;
- *  2. GET /reviews (the dashboard) through the built app at 32 connections (target p95 ≤ 25 ms).
+ * Review-status import benchmark, a section of `npm run bench` (which also serves /reviews), on a
+ * scratch database (touches no real data): the import of the demo status — 189 parties, 189
+ * reviews, 248 focal-point records and parties.json — into an empty database: dry run and apply
+ * (target ≤ 2 s together); then a re-import that changes every review's dates, and an identical one.
  *
- *   npm run build && npx tsx scripts/bench/reviews.ts [--seconds 20] [--connections 32]
+ *   npx tsx scripts/bench/reviews.ts
  */
-import { parseArgs } from "node:util";
-import { startAppServer } from "../lib/app-process";
-import { assertProductionBuild, describeLoad, runLoad, startScratchServices } from "./support";
+import { startScratchServices } from "./support";
 
-const { values } = parseArgs({ options: { seconds: { type: "string", default: "20" }, connections: { type: "string", default: "32" } } });
-const SECONDS = Number(values.seconds);
-const CONNECTIONS = Number(values.connections);
-await assertProductionBuild();
 const scratch = await startScratchServices("reviews");
 
 const { closeDb } = await import("~/utils/db.server");
@@ -48,13 +41,5 @@ await timeImport("Re-import of identical files (no change)", demo);
 console.log(`Import target ≤ 2000 ms: ${cold <= 2000 ? "met" : "missed"} (${cold.toFixed(0)} ms)`);
 await closeDb();
 
-const app = await startAppServer({ NODE_ENV: "production", JOBS: "off" });
-// Anonymous visitors, first visits included: the page cache (decision 0010) serves them.
-// PAGE_CACHE_SECONDS=0 measures a fresh render for every request.
-const headers = { "Accept-Language": "en", "Accept-Encoding": "gzip" };
-for (let i = 0; i < 50; i++) await fetch(`${app.url}/reviews`, { headers }); // warm up
-const load = await runLoad({ url: `${app.url}/reviews`, connections: CONNECTIONS, seconds: SECONDS, headers });
-console.log(describeLoad(`GET /reviews, ${CONNECTIONS} connections, ${SECONDS} s`, load, 25));
-await app.stop();
 await scratch.stop();
 process.exit(0);

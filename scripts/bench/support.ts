@@ -57,10 +57,3 @@ export async function runLoad(options: { url: string; connections: number; secon
   return { ...figures, requestsPerSecond: Math.round(result.requests.average), non2xx: result.non2xx, errors: result.errors };
 }
 
-/** One line of load figures against a p95 target. */
-export function describeLoad(label: string, load: Awaited<ReturnType<typeof runLoad>>, targetP95: number) {
-  return (
-    `${label}: ${load.n} requests (${load.requestsPerSecond} req/s), ${load.non2xx} non-2xx, ${load.errors} errors, ` +
-    `p50 ${ms(load.p50)}, p95 ${ms(load.p95)}, p99 ${ms(load.p99)}  [target p95 ≤ ${targetP95} ms: ${load.p95 <= targetP95 ? "met" : "missed"}]`
-  );
-}

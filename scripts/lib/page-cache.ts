@@ -39,8 +39,11 @@ type Outcome = "hit" | "stale" | "shared";
 const TRANSMISSION_HEADERS = new Set(["content-length", "content-encoding", "transfer-encoding", "etag", "date", "connection", "keep-alive", "vary", "x-page-cache"]);
 
 const PREFIXES = LOCALES.filter((locale) => locale !== DEFAULT_LOCALE).join("|");
-const PUBLIC_AREAS = new RegExp(`^(\\/(${PREFIXES}))?(\\/|\\/(courses|library|search|articles|reviews|countries)(\\/.*)?)$`);
-const PRIVATE_SEGMENTS = /\/(print|pdf)(\/|$|\.)/;
+// What every visitor sees alike: the dialogues and the hub show visitors only what is public (their
+// members-only parts depend on the session, and signed-in requests never reach the cache).
+const PUBLIC_AREAS = new RegExp(`^(\\/(${PREFIXES}))?(\\/|\\/(courses|library|search|articles|reviews|countries|dialogues|hub|about)(\\/.*)?)$`);
+// Print and PDF renders are per request; an unsubscribe page depends on the token in its address.
+const PRIVATE_SEGMENTS = /\/(print|pdf|unsubscribe)(\/|$|\.)/;
 const INLINE_SCRIPT = /<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g;
 
 /** The response's CSP with its nonce source replaced by the hashes of the page's inline scripts. */

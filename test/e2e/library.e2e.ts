@@ -13,6 +13,8 @@ describe("a visitor in the library, in a real browser", () => {
     await page.waitForURL(/q=legslative\+gide/);
     await page.getByRole("heading", { level: 2, name: /results for “legslative gide”/ }).waitFor();
     expect(await page.locator(".result h3 a").first().textContent()).toMatch(/Legislative Guide/);
+    // The page is not hydrated: live-search.js swapped the results in place, the reader keeps typing.
+    expect(await page.evaluate(() => [document.activeElement?.id, "__remixContext" in window])).toEqual(["q", false]);
 
     await page.getByRole("link", { name: /^Cluster I: Criminalization and jurisdiction/ }).click();
     await page.waitForURL(/cluster=I(&|$)/);

@@ -1,6 +1,7 @@
 import { Form, Link, useLocation, useNavigation, useSubmit } from "@remix-run/react";
 import { useEffect, useRef, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { useNonce } from "~/components/nonce";
 import type { SearchPageData } from "~/modules/search/search-page.server";
 import { ONE_AT_A_TIME, type FacetName } from "~/modules/search/search.schema";
 import { LOCALE_NAMES } from "~/utils/i18n";
@@ -38,15 +39,17 @@ function pageLink(search: string, page: number) {
 
 /**
  * A search page: a plain GET form, facet links, results and pagination — all working without
- * JavaScript. With JavaScript, results follow the typing (debounced, replacing history).
+ * JavaScript. With JavaScript, results follow the typing (debounced, replacing history): on a
+ * first visit through the small public/scripts/live-search.js (the page is not hydrated, decision
+ * 0037), inside the hydrated app (after client-side navigation) through the input's onChange.
  */
 export function SearchView({ data, title, intro, facets, jsonPath, children }: Props) {
   const { t, i18n } = useTranslation("library");
   const { to } = useLocale();
   const location = useLocation();
   const submit = useSubmit();
+  const nonce = useNonce();
   const navigation = useNavigation();
-  const formRef = useRef<HTMLFormElement>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>();
   useEffect(() => () => clearTimeout(timer.current), []);
   const { result, query, labels } = data;
@@ -64,7 +67,7 @@ export function SearchView({ data, title, intro, facets, jsonPath, children }: P
       {/* Once the reader searches, the results matter more than the introduction (on a phone, a whole screen of it). */}
       {query.q || activeFilters.length ? null : <p className="lead">{intro}</p>}
       {children}
-      <Form method="get" role="search" ref={formRef} className="search-form">
+      <Form method="get" role="search" className="search-form" data-live-search="">
         <label htmlFor="q">{t("searchLabel")}</label>
         <div className="search-form__row">
           <input
@@ -202,6 +205,7 @@ export function SearchView({ data, title, intro, facets, jsonPath, children }: P
           </aside>
         ) : null}
       </div>
+      <script src="/scripts/live-search.js" defer nonce={nonce} />
     </>
   );
 }

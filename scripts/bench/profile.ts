@@ -1,0 +1,80 @@
+/**
+ * CPU profile of the production build serving one page under load, to find what a render costs
+ * before optimizing it (the guide: profile, don't guess). Seeds the demo data (and the hub scale
+ * data with --hub) in a scratch database, runs the app with `node --cpu-prof`, drives the page
+ * for a few seconds as a signed-in member (or anonymous), and prints the functions and packages
+ * with the most self time per request. The .cpuprofile stays in .data/profiles/ for DevTools.
+ *
+ *   npm run build && npx tsx scripts/bench/profile.ts /courses [--anonymous] [--hub] [--seconds 10]
+ */
+import { mkdirSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { startAppServer } from "../lib/app-process";
+import { seedHubScale } from "./data";
+import { assertProductionBuild, runLoad, startScratchServices } from "./support";
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { anonymous: { type: "boolean", default: false }, hub: { type: "boolean", default: false }, seconds: { type: "string", default: "10" }, connections: { type: "string", default: "1" } },
+});
+const page = positionals[0] ?? "/courses";
+await assertProductionBuild();
+const scratch = await startScratchServices("profile");
+const profileDir = path.resolve(`.data/profiles/${Date.now().toString(36)}`);
+mkdirSync(profileDir, { recursive: true });
+let requests = 0;
+try {
+  const { getDb, closeDb } = await import("~/utils/db.server");
+  const { seedDemoData } = await import("../../db/seed/index");
+  await seedDemoData(() => {});
+  if (values.hub) await seedHubScale(5_000, 10_000);
+  const { createUserSession } = await import("~/modules/auth/session.server");
+  const member = await getDb().selectFrom("app_user").select("id").where("email", "=", "member@agora.test").executeTakeFirstOrThrow();
+  const sessionCookie = (await createUserSession(member.id)).split(";")[0]!;
+  await closeDb();
+  const english = `agora_lng=${encodeURIComponent(Buffer.from('"en"').toString("base64"))}`;
+  const headers = { Cookie: values.anonymous ? english : `${sessionCookie}; ${english}`, "Accept-Encoding": "gzip" };
+  const app = await startAppServer({ NODE_ENV: "production", JOBS: "off", LOG_LEVEL: "warn", NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` });
+  try {
+    for (let i = 0; i < 50; i++) await (await fetch(`${app.url}${page}`, { headers })).arrayBuffer(); // warm up
+    const load = await runLoad({ url: `${app.url}${page}`, connections: Number(values.connections), seconds: Number(values.seconds), headers });
+    requests = load.n + 50;
+    console.log(`${page} (${values.anonymous ? "anonymous" : "signed in"}): ${load.requestsPerSecond} req/s, p50 ${load.p50.toFixed(2)} ms, p95 ${load.p95.toFixed(2)} ms, ${load.non2xx} non-2xx`);
+  } finally {
+    await app.stop();
+  }
+} finally {
+  await scratch.stop();
+}
+
+type Node = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number };
+type Profile = { nodes: Node[]; samples: number[]; timeDeltas: number[]; startTime: number; endTime: number };
+const file = readdirSync(profileDir).find((name) => name.endsWith(".cpuprofile"));
+if (!file) throw new Error(`no profile written in ${profileDir}`);
+const profile = JSON.parse(readFileSync(path.join(profileDir, file), "utf8")) as Profile;
+const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+const selfMicros = new Map<number, number>();
+profile.samples.forEach((id, index) => selfMicros.set(id, (selfMicros.get(id) ?? 0) + (profile.timeDeltas[index] ?? 0)));
+const packageOf = (url: string) => {
+  if (!url) return "(native / V8)";
+  const match = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
+  if (match) return match[1]!;
+  if (url.includes("/build/")) return "app build";
+  return url.startsWith("node:") ? "node core" : "scripts";
+};
+const functions = new Map<string, number>();
+const packages = new Map<string, number>();
+for (const [id, micros] of selfMicros) {
+  const { functionName, url, lineNumber } = byId.get(id)!.callFrame;
+  const name = `${functionName || "(anonymous)"} ${url.replace(/^.*node_modules\//, "").replace(/^file:\/\/.*\/(build|scripts)\//, "$1/")}:${lineNumber + 1}`;
+  functions.set(name, (functions.get(name) ?? 0) + micros);
+  packages.set(packageOf(url), (packages.get(packageOf(url)) ?? 0) + micros);
+}
+const perRequest = (micros: number) => `${(micros / 1000 / requests).toFixed(3)} ms`;
+const top = (map: Map<string, number>, count: number) => [...map].sort((a, b) => b[1] - a[1]).slice(0, count);
+console.log(`\nSelf time per request (${requests} requests, profile in ${path.join(profileDir, file)}):\n\nBy package:`);
+for (const [name, micros] of top(packages, 15)) console.log(`  ${perRequest(micros).padStart(10)}  ${name}`);
+console.log("\nBy function:");
+for (const [name, micros] of top(functions, 30)) console.log(`  ${perRequest(micros).padStart(10)}  ${name}`);
+process.exit(0);
