@@ -5,14 +5,11 @@ import { SearchView } from "~/components/search/search-view";
 import { loadSearchPage } from "~/modules/search/search-page.server";
 import { SEARCH_FACETS } from "~/modules/search/search.schema";
 import { getRequestLocale } from "~/utils/i18n.server";
-import { READING_PAGE } from "~/utils/hydration";
 import { pageMeta } from "~/utils/meta";
 import { pageHandle } from "~/utils/route-handle";
 
-export const handle = pageHandle({ i18n: ["library"] });
-
 // Served without the app's scripts; search as you type comes from live-search.js (decision 0037).
-export const handle = READING_PAGE;
+export const handle = pageHandle({ i18n: ["library"], hydrate: false });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return loadSearchPage(request, getRequestLocale(request), { facets: SEARCH_FACETS });

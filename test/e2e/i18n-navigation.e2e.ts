@@ -22,10 +22,12 @@ describe("client-side navigation between areas", () => {
       page.on("request", (request) => {
         if (new URL(request.url()).pathname.endsWith(".data")) dataRequests.push(request.url());
       });
-      await page.goto(`${appUrl()}${prefix}/library`);
+      // From a hydrated page (dialogues, observations) into reading pages, which keep the app's
+      // scripts after client navigation: library (library), courses (courses), reviews (reviews,
+      // library, dialogues), and back.
+      await page.goto(`${appUrl()}${prefix}/dialogues`);
       await hydrated(page);
-      // Dialogues (dialogues, observations), courses (a reading page: courses), search and the library (library).
-      for (const area of ["/dialogues", "/courses", "/search", "/library"]) {
+      for (const area of ["/library", "/courses", "/reviews", "/dialogues"]) {
         const requestsBefore = dataRequests.length;
         await page.locator(`.main-nav a[href="${prefix}${area}"]`).click();
         await page.waitForURL(`${appUrl()}${prefix}${area}`);
