@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { GroupClusterFields } from "~/components/reviews/group-cluster-fields";
 import chartsHref from "~/components/charts/charts.css";
 import { formatCalendarDate, languageName } from "~/utils/format";
-import { listReviews } from "~/modules/reviews/queries.server";
+import { getReviewListView } from "~/modules/reviews/queries.server";
 import { ReviewListQuery } from "~/modules/reviews/reviews.schema.server";
 import { STAGES } from "~/modules/treaty/vocabulary";
 import { getRequestLocale } from "~/utils/i18n.server";
@@ -19,13 +19,9 @@ export const handle = READING_PAGE;
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: chartsHref }];
 
-const PER_PAGE = 50;
-
 export async function loader({ request }: LoaderFunctionArgs) {
-  const locale = getRequestLocale(request);
   const query = ReviewListQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const result = await listReviews({ ...query, perPage: PER_PAGE }, locale);
-  return { query, ...result, page: Math.min(query.page, result.pages) };
+  return getReviewListView(query, getRequestLocale(request));
 }
 
 type SortKey = ReviewListQuery["sort"];
