@@ -3,6 +3,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GroupClusterFields } from "~/components/reviews/group-cluster-fields";
+import { FilterSelect } from "~/components/ui/form";
 import chartsHref from "~/components/charts/charts.css";
 import { formatCalendarDate, languageName } from "~/utils/format";
 import { getReviewListView } from "~/modules/reviews/queries.server";
@@ -64,17 +65,7 @@ export default function ReviewList() {
           <input id="q" name="q" type="search" defaultValue={query.q ?? ""} maxLength={100} />
         </div>
         <GroupClusterFields group={query.group} cluster={query.cluster} />
-        <div className="field">
-          <label htmlFor="stage">{t("columns.stage")}</label>
-          <select id="stage" name="stage" defaultValue={query.stage ?? ""}>
-            <option value="">{t("list.allStages")}</option>
-            {STAGES.map((stage) => (
-              <option key={stage} value={stage}>
-                {t(`stages.${stage}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect id="stage" name="stage" label={t("columns.stage")} any={t("list.allStages")} options={STAGES.map((stage) => ({ value: stage, label: t(`stages.${stage}`) }))} value={query.stage} />
         <input type="hidden" name="sort" value={query.sort} />
         <input type="hidden" name="dir" value={query.dir} />
         <p>
