@@ -3,8 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import lessonStyles from "~/components/lesson/lesson.css";
 import { requireUser } from "~/modules/auth/session.server";
-import { listCourses } from "~/modules/courses/lessons.server";
-import { getProgressByCourse, listCertificates, listEnrolledCourseSlugs } from "~/modules/courses/queries.server";
+import { getMyLearningView } from "~/modules/courses/catalogue-view.server";
 import { getRequestLocale } from "~/utils/i18n.server";
 import { useLocale } from "~/utils/i18n-react";
 import { pageMeta } from "~/utils/meta";
@@ -18,23 +17,7 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: lessonStyl
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const locale = getRequestLocale(request);
-  const [slugs, certificates, courses] = await Promise.all([listEnrolledCourseSlugs(user.id), listCertificates(user.id), listCourses(locale)]);
-  const bySlug = new Map(courses.map((course) => [course.slug, course]));
-  const progress = await getProgressByCourse(user.id, slugs);
-  return {
-    courses: slugs
-      .filter((slug) => bySlug.has(slug))
-      .map((slug) => {
-        const course = bySlug.get(slug)!;
-        const mine = progress.get(slug)!;
-        return { slug, title: course.title, titleLocale: course.titleLocale, done: mine.completedLessons.length, total: course.lessonCount, certificateCode: mine.certificateCode };
-      }),
-    certificates: certificates.map((certificate) => {
-      const course = bySlug.get(certificate.course_slug);
-      return { code: certificate.code, courseTitle: course?.title ?? certificate.course_slug, titleLocale: course?.titleLocale ?? "en", issuedAt: certificate.issued_at.toISOString() };
-    }),
-  };
+  return getMyLearningView(user.id, getRequestLocale(request));
 }
 
 export default function MyLearning() {

@@ -5,7 +5,6 @@ import { ProfileEditor } from "~/components/hub/profile-editor";
 import { requireUser } from "~/modules/auth/session.server";
 import { HubProfileForm } from "~/modules/hub/members.schema.server";
 import { getProfileEditorView, saveHubProfile } from "~/modules/hub/profiles.server";
-import { getTreatyLabels } from "~/modules/treaty/treaty.server";
 import { parseForm, type FieldErrors } from "~/utils/forms.server";
 import { localePath } from "~/utils/i18n";
 import { getRequestLocale } from "~/utils/i18n.server";
@@ -16,9 +15,8 @@ export const handle = pageHandle({ i18n: ["members", "account"] });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const locale = getRequestLocale(request);
-  const [profile, labels] = await Promise.all([getProfileEditorView(user.id), getTreatyLabels(locale)]);
-  return { profile, labels: { instruments: labels.instruments, clusters: labels.clusters }, saved: new URL(request.url).searchParams.get("saved") === "1" };
+  const view = await getProfileEditorView(user.id, getRequestLocale(request));
+  return { ...view, saved: new URL(request.url).searchParams.get("saved") === "1" };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AgendaPanel, FacilitatorsPanel, StatePanel } from "~/components/dialogues/dialogue-admin-panels";
@@ -8,7 +8,7 @@ import { requireRole } from "~/modules/auth/session.server";
 import { submitDialogueEdit } from "~/modules/dialogues/admin-actions.server";
 import { getDialogueEditorView } from "~/modules/dialogues/admin.server";
 import { dialogueIdParam } from "~/modules/dialogues/dialogues.schema.server";
-import { notFound } from "~/utils/http.server";
+import { notFound, respond } from "~/utils/http.server";
 import { isLocale, LOCALE_NAMES, LOCALES } from "~/utils/i18n";
 import { getRequestLocale } from "~/utils/i18n.server";
 import { useLocale } from "~/utils/i18n-react";
@@ -29,10 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "secretariat");
-  const outcome = await submitDialogueEdit(request, dialogueIdParam(params.id), user.id);
-  if (outcome.kind === "redirect") return redirect(outcome.to);
-  if (outcome.kind === "notFound") notFound();
-  return data(outcome.body, { status: outcome.status });
+  return respond(await submitDialogueEdit(request, dialogueIdParam(params.id), user.id));
 }
 
 export default function EditDialogue() {

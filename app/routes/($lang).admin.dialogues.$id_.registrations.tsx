@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { RegistrantTable } from "~/components/dialogues/registrant-table";
@@ -8,7 +8,7 @@ import { submitRegistrantAction } from "~/modules/dialogues/admin-actions.server
 import { getRegistrantsView } from "~/modules/dialogues/admin.server";
 import { dialogueIdParam, REGISTRANT_FILTER_STATUSES, RegistrantQuery } from "~/modules/dialogues/dialogues.schema.server";
 import { ORGANIZATION_KINDS } from "~/modules/dialogues/vocabulary";
-import { notFound } from "~/utils/http.server";
+import { notFound, respond } from "~/utils/http.server";
 import { getRequestLocale } from "~/utils/i18n.server";
 import { useLocale } from "~/utils/i18n-react";
 import { pageMeta } from "~/utils/meta";
@@ -26,10 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "secretariat");
-  const outcome = await submitRegistrantAction(request, dialogueIdParam(params.id), user.id);
-  if (outcome.kind === "redirect") return redirect(outcome.to);
-  if (outcome.kind === "notFound") notFound();
-  return data(outcome.body, { status: outcome.status });
+  return respond(await submitRegistrantAction(request, dialogueIdParam(params.id), user.id));
 }
 
 export default function Registrants() {

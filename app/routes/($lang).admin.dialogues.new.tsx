@@ -1,10 +1,11 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DialogueEditor } from "~/components/dialogues/dialogue-editor";
 import { requireRole } from "~/modules/auth/session.server";
 import { submitNewDialogue } from "~/modules/dialogues/admin-actions.server";
 import { listCourseChoices } from "~/modules/dialogues/admin.server";
+import { respond } from "~/utils/http.server";
 import { getRequestLocale } from "~/utils/i18n.server";
 import { pageMeta } from "~/utils/meta";
 import { pageHandle } from "~/utils/route-handle";
@@ -19,10 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "secretariat");
-  const outcome = await submitNewDialogue(request, user.id);
-  if (outcome.kind === "redirect") return redirect(outcome.to);
-  if (outcome.kind === "notFound") throw new Response("Not found", { status: 404 });
-  return data(outcome.body, { status: outcome.status });
+  return respond(await submitNewDialogue(request, user.id));
 }
 
 export default function NewDialogue() {

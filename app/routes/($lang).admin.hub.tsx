@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { HeldPosts, HiddenContent, HoldSetting, ReportGroups, SuspendedMembers } from "~/components/hub/moderation-queue";
@@ -6,7 +6,7 @@ import { FormAlert, Notice } from "~/components/ui/form";
 import { requireRole } from "~/modules/auth/session.server";
 import { submitModerationAction } from "~/modules/hub/actions.server";
 import { getModerationView } from "~/modules/hub/moderation.server";
-import { notFound } from "~/utils/http.server";
+import { respond } from "~/utils/http.server";
 import { getRequestLocale } from "~/utils/i18n.server";
 import { pageMeta } from "~/utils/meta";
 import { pageHandle } from "~/utils/route-handle";
@@ -23,10 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "secretariat");
-  const outcome = await submitModerationAction(request, user);
-  if (outcome.kind === "notFound") notFound();
-  if (outcome.kind === "redirect") return redirect(outcome.to);
-  return data(outcome.body, { status: outcome.status, headers: outcome.headers });
+  return respond(await submitModerationAction(request, user));
 }
 
 export default function ModerationPage() {

@@ -1,13 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireRole } from "~/modules/auth/session.server";
-import { getLearningReport, toLearningCsv } from "~/modules/courses/report.server";
+import { getLearningCsv } from "~/modules/courses/report.server";
 import { getRequestLocale } from "~/utils/i18n.server";
 
 /** The learning statistics as one CSV file (UTF-8 with BOM so spreadsheet programs read accents right). */
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "secretariat");
-  const locale = getRequestLocale(request);
-  const csv = toLearningCsv(await getLearningReport(locale));
+  const csv = await getLearningCsv(getRequestLocale(request));
   return new Response(`\uFEFF${csv}`, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

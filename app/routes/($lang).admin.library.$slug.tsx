@@ -4,9 +4,8 @@ import { useTranslation } from "react-i18next";
 import { ResourceEditor } from "~/components/library/resource-editor";
 import { Notice } from "~/components/ui/form";
 import { requireRole } from "~/modules/auth/session.server";
-import { getEditorLabels, toEditorValues } from "~/modules/library/admin.server";
+import { getResourceEditorView } from "~/modules/library/admin.server";
 import { submitResourceForm } from "~/modules/library/admin-form.server";
-import { getResourceInput } from "~/modules/library/queries.server";
 import { notFound } from "~/utils/http.server";
 import { isLocale, LOCALE_NAMES, LOCALES, localePath } from "~/utils/i18n";
 import { getRequestLocale } from "~/utils/i18n.server";
@@ -18,19 +17,10 @@ export const handle = pageHandle({ i18n: ["admin", "library"] });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "secretariat");
-  const locale = getRequestLocale(request);
-  const resource = await getResourceInput(params.slug ?? "");
-  if (!resource) notFound();
   const requested = new URL(request.url).searchParams.get("edition");
-  const edition = isLocale(requested) ? requested : resource.editions.some((candidate) => candidate.locale === locale) ? locale : "en";
-  return {
-    slug: resource.slug,
-    edition,
-    editions: resource.editions.map((candidate) => candidate.locale),
-    currentFile: resource.editions.find((candidate) => candidate.locale === edition)?.file?.name ?? null,
-    values: toEditorValues(resource, edition),
-    labels: await getEditorLabels(locale),
-  };
+  const view = await getResourceEditorView(params.slug ?? "", getRequestLocale(request), isLocale(requested) ? requested : undefined);
+  if (!view) notFound();
+  return view;
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -1,14 +1,12 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Notice } from "~/components/ui/form";
 import { requireRole } from "~/modules/auth/session.server";
-import { AdminResourceAction, AdminResourceQuery } from "~/modules/library/library.schema.server";
-import { deleteResource, LibraryError, setResourceStatus } from "~/modules/library/mutations.server";
-import { listResourcesForAdmin } from "~/modules/library/queries.server";
-import { removeStoredFile } from "~/modules/library/storage.server";
-import { localePath } from "~/utils/i18n";
-import { getRequestLocale } from "~/utils/i18n.server";
+import { getAdminLibraryView } from "~/modules/library/admin.server";
+import { submitResourceListAction } from "~/modules/library/admin-form.server";
+import { AdminResourceQuery } from "~/modules/library/library.schema.server";
+import { respond } from "~/utils/http.server";
 import { useLocale } from "~/utils/i18n-react";
 import { pageMeta } from "~/utils/meta";
 import { ScrollableTable } from "~/components/ui/scrollable-table";
@@ -17,39 +15,14 @@ import { pageHandle } from "~/utils/route-handle";
 
 export const handle = pageHandle({ i18n: ["admin", "library"] });
 
-const PAGE_SIZE = 50;
-
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "secretariat");
-  const query = AdminResourceQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const rows = await listResourcesForAdmin({ q: query.q, limit: PAGE_SIZE + 1, offset: (query.page - 1) * PAGE_SIZE });
-  return {
-    q: query.q ?? "",
-    page: query.page,
-    hasMore: rows.length > PAGE_SIZE,
-    resources: rows.slice(0, PAGE_SIZE).map((row) => ({ ...row, updated_at: row.updated_at.toISOString(), locales: row.locales ?? [] })),
-  };
+  return getAdminLibraryView(AdminResourceQuery.parse(Object.fromEntries(new URL(request.url).searchParams)));
 }
-
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "secretariat");
-  const locale = getRequestLocale(request);
-  const parsed = AdminResourceAction.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) return data({ error: "errors.badRequestBody" }, { status: 400 });
-  const { intent, slug } = parsed.data;
-  try {
-    if (intent === "delete") {
-      const files = await deleteResource(slug, user.id);
-      await Promise.all(files.map(removeStoredFile));
-      return redirect(`${localePath(locale, "/admin/library")}?done=deleted`);
-    }
-    await setResourceStatus(slug, intent === "publish" ? "published" : "unpublished", user.id);
-    return redirect(`${localePath(locale, "/admin/library")}?done=statusChanged`);
-  } catch (error) {
-    if (error instanceof LibraryError) return data({ error: `library:admin.errors.${error.key}` }, { status: 404 });
-    throw error;
-  }
+  return respond(await submitResourceListAction(request, user.id));
 }
 
 export default function AdminLibrary() {

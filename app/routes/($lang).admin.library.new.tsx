@@ -3,7 +3,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ResourceEditor } from "~/components/library/resource-editor";
 import { requireRole } from "~/modules/auth/session.server";
-import { getEditorLabels, toEditorValues } from "~/modules/library/admin.server";
+import { getNewResourceEditorView } from "~/modules/library/admin.server";
 import { submitResourceForm } from "~/modules/library/admin-form.server";
 import { localePath } from "~/utils/i18n";
 import { getRequestLocale } from "~/utils/i18n.server";
@@ -14,8 +14,7 @@ export const handle = pageHandle({ i18n: ["admin", "library"] });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "secretariat");
-  const locale = getRequestLocale(request);
-  return { values: toEditorValues(null, locale), labels: await getEditorLabels(locale) };
+  return getNewResourceEditorView(getRequestLocale(request));
 }
 
 export async function action({ request }: ActionFunctionArgs) {

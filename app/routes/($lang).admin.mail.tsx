@@ -1,9 +1,9 @@
-import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireRole } from "~/modules/auth/session.server";
 import { MailOutboxQuery } from "~/modules/mail/mail.schema.server";
-import { listMail, redactSecrets } from "~/modules/mail/mail.server";
+import { getMailOutboxView } from "~/modules/mail/mail.server";
 import { pageMeta } from "~/utils/meta";
 import { ScrollableTable } from "~/components/ui/scrollable-table";
 import { formatDateTime } from "~/utils/format";
@@ -11,26 +11,9 @@ import { pageHandle } from "~/utils/route-handle";
 
 export const handle = pageHandle({ i18n: ["admin", "library", "courses", "reviews", "dialogues", "moderation"] });
 
-const PAGE_SIZE = 50;
-
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "secretariat");
-  const query = MailOutboxQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const rows = await listMail({ limit: PAGE_SIZE + 1, offset: (query.page - 1) * PAGE_SIZE, to: query.to || undefined });
-  return {
-    page: query.page,
-    to: query.to ?? "",
-    hasMore: rows.length > PAGE_SIZE,
-    messages: rows.slice(0, PAGE_SIZE).map((row) => ({
-      id: row.id,
-      to: row.to_address,
-      subject: row.subject,
-      body: redactSecrets(row.text_body),
-      kind: row.kind,
-      status: row.status,
-      createdAt: row.created_at.toISOString(),
-    })),
-  };
+  return getMailOutboxView(MailOutboxQuery.parse(Object.fromEntries(new URL(request.url).searchParams)));
 }
 
 export default function AdminMail() {

@@ -1,15 +1,11 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ChangeSummary, ProblemTable, RecentImports, UploadForm } from "~/components/reviews/import-page";
 import { FormAlert, Notice } from "~/components/ui/form";
 import { requireRole } from "~/modules/auth/session.server";
-import { applyImport, createImport } from "~/modules/reviews/import.server";
-import { getImportPageView } from "~/modules/reviews/import-view.server";
-import { ApplyImportForm, ImportOptionsForm } from "~/modules/reviews/reviews.schema.server";
-import { readUploadedFiles } from "~/modules/reviews/upload.server";
-import { parseForm, toFormData, type FieldError, type FieldErrors } from "~/utils/forms.server";
-import { localePath } from "~/utils/i18n";
+import { getImportPageView, submitImportForm } from "~/modules/reviews/import-view.server";
+import { respond } from "~/utils/http.server";
 import { getRequestLocale } from "~/utils/i18n.server";
 import { pageMeta } from "~/utils/meta";
 import { pageHandle } from "~/utils/route-handle";
@@ -26,28 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "secretariat");
-  const locale = getRequestLocale(request);
-  const here = localePath(locale, "/admin/reviews/import");
-  if ((request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) {
-    const upload = await readUploadedFiles(request);
-    if ("error" in upload) return data({ formError: { key: `reviews:import.upload.${upload.error}` } as FieldError }, { status: 400 });
-    const options = parseForm(toFormData({ asOf: "", description: "", ...upload.fields }), ImportOptionsForm);
-    if (!options.ok) {
-      const errors: FieldErrors = { ...options.errors, ...(options.errors.asOf ? { asOf: { key: "reviews:import.badAsOf" } } : {}) };
-      return data({ errors, values: options.values }, { status: 400 });
-    }
-    const { asOf, description, illustrative } = options.data;
-    const { id } = await createImport({ files: upload.files, asOf, actorId: user.id, source: "upload", provenance: { description, illustrative } });
-    return redirect(`${here}?id=${id}`);
-  }
-  const form = parseForm(await request.formData(), ApplyImportForm);
-  if (!form.ok) return data({ formError: { key: "errors.badRequestBody" } as FieldError }, { status: 400 });
-  const outcome = await applyImport(form.data.importId, user.id);
-  if (!outcome.ok) {
-    if (outcome.reason === "notFound") throw new Response("Not found", { status: 404 });
-    return data({ formError: { key: `reviews:import.refused.${outcome.reason}` } as FieldError }, { status: 409 });
-  }
-  return redirect(`${here}?id=${form.data.importId}&applied=1`);
+  return respond(await submitImportForm(request, user.id));
 }
 
 export default function AdminReviewImport() {

@@ -9,7 +9,7 @@ import { CountryFacts, HistoryTable, LinkedItemList, ProtocolsTable, ReviewSecti
 import { Notice } from "~/components/ui/form";
 import { getSessionUser, requireUser } from "~/modules/auth/session.server";
 import { getCountryPageView } from "~/modules/reviews/country-view.server";
-import { followCountry, unfollowCountry } from "~/modules/reviews/follows.server";
+import { setCountryFollow } from "~/modules/reviews/follows.server";
 import { CountryCode, FollowForm } from "~/modules/reviews/reviews.schema.server";
 import { parseForm } from "~/utils/forms.server";
 import { notFound } from "~/utils/http.server";
@@ -47,11 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const locale = getRequestLocale(request);
   const form = parseForm(await request.formData(), FollowForm);
   if (!form.ok) throw new Response("Bad request", { status: 400 });
-  if (form.data.intent === "follow") {
-    if (!(await followCountry(user.id, code))) notFound();
-  } else {
-    await unfollowCountry(user.id, code);
-  }
+  if (!(await setCountryFollow(user.id, code, form.data.intent === "follow"))) notFound();
   return redirect(`${localePath(locale, `/countries/${code}`)}?followed=${form.data.intent === "follow" ? "1" : "0"}`);
 }
 

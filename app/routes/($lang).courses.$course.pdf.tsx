@@ -1,21 +1,18 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/modules/auth/session.server";
-import { getCoursePdf } from "~/modules/courses/course-pdf.server";
-import { getCourseForOffline } from "~/modules/courses/lessons.server";
+import { getCoursePdfFile } from "~/modules/courses/course-pdf.server";
 import { notFound } from "~/utils/http.server";
 import { getRequestLocale } from "~/utils/i18n.server";
 
 /** The whole course as a PDF in the reader's language, for signed-in learners. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request);
-  const locale = getRequestLocale(request);
-  const offline = await getCourseForOffline(params.course ?? "", locale);
-  if (!offline) notFound();
-  const bytes = await getCoursePdf(offline, locale);
-  return new Response(Buffer.from(bytes), {
+  const pdf = await getCoursePdfFile(params.course ?? "", getRequestLocale(request));
+  if (!pdf) notFound();
+  return new Response(Buffer.from(pdf.bytes), {
     headers: {
       "Content-Type": "application/pdf",
-      "Content-Disposition": `attachment; filename="${offline.course.slug}-${locale}.pdf"`,
+      "Content-Disposition": `attachment; filename="${pdf.filename}"`,
       "Cache-Control": "private, max-age=3600",
     },
   });

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { LessonBody } from "~/components/lesson/lesson-body";
 import lessonStyles from "~/components/lesson/lesson.css";
 import { requireUser } from "~/modules/auth/session.server";
-import { getCourseForOffline } from "~/modules/courses/lessons.server";
+import { getCoursePrintView } from "~/modules/courses/catalogue-view.server";
 import { notFound } from "~/utils/http.server";
 import { getDirection } from "~/utils/i18n";
 import { getRequestLocale } from "~/utils/i18n.server";
@@ -19,13 +19,9 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: lessonStyl
 /** The whole course on one page, for printing or saving; signed-in learners only, like the lessons after the first. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request);
-  const locale = getRequestLocale(request);
-  const offline = await getCourseForOffline(params.course ?? "", locale);
-  if (!offline) notFound();
-  return {
-    course: { slug: offline.course.slug, title: offline.course.title, summary: offline.course.summary, titleLocale: offline.course.titleLocale },
-    lessons: offline.lessons.map(({ slug, title, locale: lessonLocale, fallback, status, segments, quizzes, terms }) => ({ slug, title, locale: lessonLocale, fallback, status, segments, quizzes, terms })),
-  };
+  const view = await getCoursePrintView(params.course ?? "", getRequestLocale(request));
+  if (!view) notFound();
+  return view;
 }
 
 export default function PrintableCourse() {

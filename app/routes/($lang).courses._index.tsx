@@ -7,8 +7,7 @@ import { SelectField } from "~/components/ui/form";
 import { getSessionUser } from "~/modules/auth/session.server";
 import { CatalogueFilters } from "~/modules/courses/courses.schema.server";
 import { AUDIENCES, CLUSTERS } from "~/modules/treaty/vocabulary";
-import { listCourses } from "~/modules/courses/lessons.server";
-import { getProgressByCourse } from "~/modules/courses/queries.server";
+import { getCatalogueView } from "~/modules/courses/catalogue-view.server";
 import { LOCALE_NAMES, LOCALES } from "~/utils/i18n";
 import { getRequestLocale } from "~/utils/i18n.server";
 import { useLocale } from "~/utils/i18n-react";
@@ -20,26 +19,9 @@ export const handle = pageHandle({ i18n: ["courses"], hydrate: false });
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: lessonStyles }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const locale = getRequestLocale(request);
   const filters = CatalogueFilters.parse(Object.fromEntries(new URL(request.url).searchParams));
   const { user } = await getSessionUser(request);
-  const courses = (await listCourses(locale)).filter(
-    (course) =>
-      (!filters.audience || course.audiences.includes(filters.audience)) &&
-      (!filters.cluster || course.tags.clusters.includes(filters.cluster)) &&
-      (!filters.language || course.completeLocales.includes(filters.language)),
-  );
-  const progress = user ? await getProgressByCourse(user.id, courses.map((course) => course.slug)) : null;
-  return {
-    filters,
-    courses: courses.map((course) => {
-      const mine = progress?.get(course.slug);
-      return {
-        ...course,
-        progress: mine?.enrolled ? { done: mine.completedLessons.length, total: course.lessonCount, certified: mine.certificateCode !== null } : null,
-      };
-    }),
-  };
+  return getCatalogueView(filters, getRequestLocale(request), user?.id ?? null);
 }
 
 export default function Catalogue() {

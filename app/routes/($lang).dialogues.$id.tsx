@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DialogueDetails } from "~/components/dialogues/dialogue-details";
@@ -10,7 +10,7 @@ import { getSessionUser, requireUser } from "~/modules/auth/session.server";
 import { submitRegistrationAction } from "~/modules/dialogues/actions.server";
 import { dialogueIdParam } from "~/modules/dialogues/dialogues.schema.server";
 import { getDialogueView } from "~/modules/dialogues/queries.server";
-import { notFound } from "~/utils/http.server";
+import { notFound, respond } from "~/utils/http.server";
 import { signInPath } from "~/utils/i18n";
 import { getRequestLocale } from "~/utils/i18n.server";
 import { useLocale } from "~/utils/i18n-react";
@@ -32,10 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const id = dialogueIdParam(params.id);
   const user = await requireUser(request);
-  const outcome = await submitRegistrationAction(request, id, user);
-  if (outcome.kind === "notFound") notFound();
-  if (outcome.kind === "redirect") return redirect(outcome.to);
-  return data(outcome.body, { status: outcome.status });
+  return respond(await submitRegistrationAction(request, id, user));
 }
 
 export default function DialoguePage() {

@@ -1,8 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getSessionUser } from "~/modules/auth/session.server";
 import { DialogueId } from "~/modules/dialogues/dialogues.schema.server";
-import { getSummaryPdf } from "~/modules/dialogues/summary-pdf.server";
-import { getSummaryView } from "~/modules/dialogues/summary.server";
+import { getSummaryPdfFile } from "~/modules/dialogues/summary-pdf.server";
 import { notFound } from "~/utils/http.server";
 import { getRequestLocale } from "~/utils/i18n.server";
 
@@ -10,16 +9,14 @@ import { getRequestLocale } from "~/utils/i18n.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = DialogueId.safeParse(params.id);
   if (!id.success) notFound();
-  const locale = getRequestLocale(request);
   const { user } = await getSessionUser(request);
-  const view = await getSummaryView(id.data, locale, user);
-  if (!view) notFound();
-  const bytes = await getSummaryPdf(view, locale);
-  return new Response(Buffer.from(bytes), {
+  const pdf = await getSummaryPdfFile(id.data, getRequestLocale(request), user);
+  if (!pdf) notFound();
+  return new Response(Buffer.from(pdf.bytes), {
     headers: {
       "Content-Type": "application/pdf",
-      "Content-Disposition": `inline; filename="chairs-summary-${view.id}-${locale}.pdf"`,
-      "Cache-Control": view.published ? "public, max-age=60" : "private, no-store",
+      "Content-Disposition": `inline; filename="${pdf.filename}"`,
+      "Cache-Control": pdf.published ? "public, max-age=60" : "private, no-store",
     },
   });
 }

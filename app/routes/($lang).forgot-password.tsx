@@ -1,12 +1,9 @@
-import { data, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormAlert, Notice, TextField } from "~/components/ui/form";
-import { requestPasswordReset } from "~/modules/auth/accounts.server";
-import { ForgotPasswordForm } from "~/modules/auth/auth.schema.server";
-import { RATE_LIMITS, checkRateLimits } from "~/modules/rate-limit/rate-limit.server";
-import { parseForm } from "~/utils/forms.server";
-import { getPublicOrigin } from "~/utils/http.server";
+import { requestResetFromForm } from "~/modules/auth/auth-forms.server";
+import { respond } from "~/utils/http.server";
 import { getRequestLocale } from "~/utils/i18n.server";
 import { passActionHeaders } from "~/utils/http";
 import { pageMeta } from "~/utils/meta";
@@ -15,13 +12,7 @@ import { pageHandle } from "~/utils/route-handle";
 export const handle = pageHandle({ i18n: ["auth", "account", "dialogues"] });
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const limited = await checkRateLimits([[RATE_LIMITS.resetPerIp, context.ip]]);
-  if (limited) return limited;
-  const form = parseForm(await request.formData(), ForgotPasswordForm);
-  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  // The answer is the same whether or not the address has an account.
-  await requestPasswordReset(form.data.email, getRequestLocale(request), getPublicOrigin());
-  return { sent: true as const };
+  return respond(await requestResetFromForm(await request.formData(), context.ip, getRequestLocale(request)));
 }
 
 export default function ForgotPassword() {

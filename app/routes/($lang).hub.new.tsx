@@ -1,11 +1,11 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PostForm } from "~/components/hub/post-form";
 import { requireUser } from "~/modules/auth/session.server";
 import { submitNewPost } from "~/modules/hub/actions.server";
 import { getPostFormOptions } from "~/modules/hub/queries.server";
-import { notFound } from "~/utils/http.server";
+import { respond } from "~/utils/http.server";
 import { getRequestLocale } from "~/utils/i18n.server";
 import { useLocale } from "~/utils/i18n-react";
 import { pageMeta } from "~/utils/meta";
@@ -21,10 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const outcome = await submitNewPost(request, user);
-  if (outcome.kind === "notFound") notFound();
-  if (outcome.kind === "redirect") return redirect(outcome.to);
-  return data(outcome.body, { status: outcome.status, headers: outcome.headers });
+  return respond(await submitNewPost(request, user));
 }
 
 export default function NewPostPage() {

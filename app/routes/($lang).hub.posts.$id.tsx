@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Comments } from "~/components/hub/comments";
@@ -8,7 +8,7 @@ import { getSessionUser, requireUser } from "~/modules/auth/session.server";
 import { submitPostPageAction } from "~/modules/hub/actions.server";
 import { postIdParam } from "~/modules/hub/posts.schema.server";
 import { getPostView } from "~/modules/hub/queries.server";
-import { notFound } from "~/utils/http.server";
+import { notFound, respond } from "~/utils/http.server";
 import { signInPath } from "~/utils/i18n";
 import { getRequestLocale } from "~/utils/i18n.server";
 import { useLocale } from "~/utils/i18n-react";
@@ -33,10 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const id = postIdParam(params.id);
   const user = await requireUser(request);
-  const outcome = await submitPostPageAction(request, id, user);
-  if (outcome.kind === "notFound") notFound();
-  if (outcome.kind === "redirect") return redirect(outcome.to);
-  return data(outcome.body, { status: outcome.status, headers: outcome.headers });
+  return respond(await submitPostPageAction(request, id, user));
 }
 
 export default function PostPage() {

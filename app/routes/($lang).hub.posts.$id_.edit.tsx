@@ -1,12 +1,12 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PostForm } from "~/components/hub/post-form";
 import { requireUser } from "~/modules/auth/session.server";
 import { submitEditPost } from "~/modules/hub/actions.server";
 import { postIdParam } from "~/modules/hub/posts.schema.server";
-import { getPostForEdit, getPostFormOptions } from "~/modules/hub/queries.server";
-import { notFound } from "~/utils/http.server";
+import { getPostEditorView } from "~/modules/hub/queries.server";
+import { notFound, respond } from "~/utils/http.server";
 import { getRequestLocale } from "~/utils/i18n.server";
 import { useLocale } from "~/utils/i18n-react";
 import { pageMeta } from "~/utils/meta";
@@ -17,18 +17,15 @@ export const handle = pageHandle({ i18n: ["hub", "members"] });
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = postIdParam(params.id);
   const user = await requireUser(request);
-  const [post, options] = await Promise.all([getPostForEdit(id, user), getPostFormOptions(getRequestLocale(request))]);
-  if (!post) notFound();
-  return { post, options };
+  const view = await getPostEditorView(id, user, getRequestLocale(request));
+  if (!view) notFound();
+  return view;
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const id = postIdParam(params.id);
   const user = await requireUser(request);
-  const outcome = await submitEditPost(request, id, user);
-  if (outcome.kind === "notFound") notFound();
-  if (outcome.kind === "redirect") return redirect(outcome.to);
-  return data(outcome.body, { status: outcome.status, headers: outcome.headers });
+  return respond(await submitEditPost(request, id, user));
 }
 
 export default function EditPostPage() {

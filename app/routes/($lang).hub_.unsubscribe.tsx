@@ -1,8 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { UnsubscribeForm } from "~/modules/hub/members.schema.server";
-import { unsubscribeFromDigests, verifyUnsubscribeToken } from "~/modules/hub/unsubscribe.server";
+import { checkUnsubscribeToken, unsubscribeWithToken } from "~/modules/hub/unsubscribe.server";
 import { formDataToObject } from "~/utils/forms.server";
 import { pageMeta } from "~/utils/meta";
 import { pageHandle } from "~/utils/route-handle";
@@ -15,15 +14,9 @@ export const handle = pageHandle({ i18n: ["notifications"] });
  * GET changes nothing); POST stops the digests. Mail clients POST here on their own (RFC 8058),
  * without an Origin header, so scripts/server.ts exempts this path from the Origin check.
  */
-async function check(token: string | null | undefined) {
-  const parsed = UnsubscribeForm.safeParse({ token: token ?? "" });
-  if (!parsed.success) return { ok: false as const, reason: "invalid" as const };
-  return verifyUnsubscribeToken(parsed.data.token);
-}
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const token = new URL(request.url).searchParams.get("token");
-  const result = await check(token);
+  const result = await checkUnsubscribeToken(token);
   if (!result.ok) return data({ state: result.reason, token: null }, { status: 400 });
   return { state: "confirm" as const, token: token! };
 }
@@ -31,10 +24,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const fields = formDataToObject(await request.formData());
   const fromForm = typeof fields.token === "string" ? fields.token : null;
-  const result = await check(new URL(request.url).searchParams.get("token") ?? fromForm);
-  if (!result.ok) return data({ state: result.reason }, { status: 400 });
-  if (!(await unsubscribeFromDigests(result.userId))) return data({ state: "invalid" as const }, { status: 400 });
-  return { state: "done" as const };
+  const state = await unsubscribeWithToken(new URL(request.url).searchParams.get("token") ?? fromForm);
+  if (state !== "done") return data({ state }, { status: 400 });
+  return { state };
 }
 
 export default function Unsubscribe() {

@@ -3,9 +3,10 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GroupClusterFields } from "~/components/reviews/group-cluster-fields";
+import { FilterSelect } from "~/components/ui/form";
 import chartsHref from "~/components/charts/charts.css";
 import { formatCalendarDate, languageName } from "~/utils/format";
-import { listReviews } from "~/modules/reviews/queries.server";
+import { getReviewListView } from "~/modules/reviews/queries.server";
 import { ReviewListQuery } from "~/modules/reviews/reviews.schema.server";
 import { STAGES } from "~/modules/treaty/vocabulary";
 import { getRequestLocale } from "~/utils/i18n.server";
@@ -19,13 +20,9 @@ export const handle = pageHandle({ i18n: ["reviews", "library", "dialogues"], hy
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: chartsHref }];
 
-const PER_PAGE = 50;
-
 export async function loader({ request }: LoaderFunctionArgs) {
-  const locale = getRequestLocale(request);
   const query = ReviewListQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const result = await listReviews({ ...query, perPage: PER_PAGE }, locale);
-  return { query, ...result, page: Math.min(query.page, result.pages) };
+  return getReviewListView(query, getRequestLocale(request));
 }
 
 type SortKey = ReviewListQuery["sort"];
@@ -68,17 +65,7 @@ export default function ReviewList() {
           <input id="q" name="q" type="search" defaultValue={query.q ?? ""} maxLength={100} />
         </div>
         <GroupClusterFields group={query.group} cluster={query.cluster} />
-        <div className="field">
-          <label htmlFor="stage">{t("columns.stage")}</label>
-          <select id="stage" name="stage" defaultValue={query.stage ?? ""}>
-            <option value="">{t("list.allStages")}</option>
-            {STAGES.map((stage) => (
-              <option key={stage} value={stage}>
-                {t(`stages.${stage}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect id="stage" name="stage" label={t("columns.stage")} any={t("list.allStages")} options={STAGES.map((stage) => ({ value: stage, label: t(`stages.${stage}`) }))} value={query.stage} />
         <input type="hidden" name="sort" value={query.sort} />
         <input type="hidden" name="dir" value={query.dir} />
         <p>

@@ -1,13 +1,10 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormAlert, Notice, TextField } from "~/components/ui/form";
-import { getAccount, isSuspended, verifyCredentials } from "~/modules/auth/accounts.server";
-import { safeRedirect, SignInForm } from "~/modules/auth/auth.schema.server";
-import { createUserSession, requireAnonymous } from "~/modules/auth/session.server";
-import { clearRateLimit, RATE_LIMITS, checkRateLimits } from "~/modules/rate-limit/rate-limit.server";
-import { parseForm, type FieldError } from "~/utils/forms.server";
-import { isLocale, localePath } from "~/utils/i18n";
+import { signInFromForm } from "~/modules/auth/auth-forms.server";
+import { requireAnonymous } from "~/modules/auth/session.server";
+import { respond } from "~/utils/http.server";
 import { getRequestLocale } from "~/utils/i18n.server";
 import { useLocale } from "~/utils/i18n-react";
 import { passActionHeaders } from "~/utils/http";
@@ -24,28 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const locale = getRequestLocale(request);
-  const form = parseForm(await request.formData(), SignInForm);
-  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  const { email, password, redirectTo } = form.data;
-  const limited = await checkRateLimits([
-    [RATE_LIMITS.signInPerIp, context.ip],
-    [RATE_LIMITS.signInPerAccount, email],
-  ]);
-  if (limited) return limited;
-  const userId = await verifyCredentials(email, password);
-  if (!userId) {
-    return data({ formError: { key: "auth:signIn.invalid" } as FieldError, values: { email } }, { status: 400 });
-  }
-  if (await isSuspended(userId)) {
-    return data({ formError: { key: "auth:signIn.suspended" } as FieldError, values: { email } }, { status: 403 });
-  }
-  await clearRateLimit(RATE_LIMITS.signInPerAccount, email);
-  const cookie = await createUserSession(userId);
-  // Without an explicit destination, land on the account page in the user's own language.
-  const account = await getAccount(userId);
-  const home = localePath(isLocale(account.preferred_locale) ? account.preferred_locale : locale, "/account");
-  return redirect(safeRedirect(redirectTo, home), { headers: { "Set-Cookie": cookie } });
+  return respond(await signInFromForm(await request.formData(), context.ip, getRequestLocale(request)));
 }
 
 export default function SignIn() {
@@ -56,7 +32,7 @@ export default function SignIn() {
   const result = useActionData<typeof action>();
   const errors = result && "errors" in result ? result.errors : undefined;
   const formError = result && "formError" in result ? result.formError : undefined;
-  const email = result && "values" in result ? result.values.email : undefined;
+  const email = result?.values?.email;
   return (
     <>
       <h1>{t("signIn.title")}</h1>

@@ -1,16 +1,12 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormAlert, SelectField, TextField } from "~/components/ui/form";
-import { signUp } from "~/modules/auth/accounts.server";
-import { SignUpForm } from "~/modules/auth/auth.schema.server";
+import { signUpFromForm } from "~/modules/auth/auth-forms.server";
 import { ORGANIZATION_KINDS } from "~/modules/auth/vocabulary";
-import { createUserSession, requireAnonymous } from "~/modules/auth/session.server";
+import { requireAnonymous } from "~/modules/auth/session.server";
 import { listCountries } from "~/modules/countries/countries.server";
-import { RATE_LIMITS, checkRateLimits } from "~/modules/rate-limit/rate-limit.server";
-import { parseForm, type FieldError } from "~/utils/forms.server";
-import { getPublicOrigin } from "~/utils/http.server";
-import { localePath } from "~/utils/i18n";
+import { respond } from "~/utils/http.server";
 import { getRequestLocale } from "~/utils/i18n.server";
 import { useLocale } from "~/utils/i18n-react";
 import { passActionHeaders } from "~/utils/http";
@@ -28,17 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const locale = getRequestLocale(request);
   await requireAnonymous(request, locale);
-  const limited = await checkRateLimits([[RATE_LIMITS.signUpPerIp, context.ip]]);
-  if (limited) return limited;
-  const form = parseForm(await request.formData(), SignUpForm);
-  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  const outcome = await signUp(form.data, locale, getPublicOrigin());
-  if (outcome === "email-taken") {
-    const { password: _password, ...values } = form.data;
-    return data({ formError: { key: "auth:signUp.emailTaken" } as FieldError, values }, { status: 400 });
-  }
-  const cookie = await createUserSession(outcome.userId);
-  return redirect(localePath(locale, "/account"), { headers: { "Set-Cookie": cookie } });
+  return respond(await signUpFromForm(await request.formData(), context.ip, locale));
 }
 
 export default function SignUp() {

@@ -1,19 +1,16 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { getEditionFile } from "~/modules/library/queries.server";
-import { openStoredFile } from "~/modules/library/storage.server";
+import { openEditionFile } from "~/modules/library/storage.server";
 import { notFound } from "~/utils/http.server";
 
 /** Downloads the file of one language edition of a published resource. */
 export async function loader({ params }: LoaderFunctionArgs) {
-  const file = await getEditionFile(params.slug ?? "", params.locale ?? "");
-  if (!file?.file_key) notFound();
-  const stream = await openStoredFile(file.file_key);
-  if (!stream) notFound();
-  return new Response(stream, {
+  const file = await openEditionFile(params.slug ?? "", params.locale ?? "");
+  if (!file) notFound();
+  return new Response(file.stream, {
     headers: {
-      "Content-Type": file.file_type ?? "application/octet-stream",
-      "Content-Length": String(file.file_size),
-      "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent(file.file_name ?? "document")}`,
+      "Content-Type": file.type,
+      "Content-Length": String(file.size),
+      "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`,
       "Cache-Control": "public, max-age=3600",
     },
   });

@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { noticeJson } from "~/modules/provenance/provenance.server";
-import { getReviewStats, getReviewsNotice } from "~/modules/reviews/queries.server";
+import { getReviewStatsOpenData } from "~/modules/reviews/export.server";
 import { isLocale } from "~/utils/i18n";
 
 /**
@@ -9,9 +8,7 @@ import { isLocale } from "~/utils/i18n";
  */
 export async function loader({ request }: LoaderFunctionArgs) {
   const lang = new URL(request.url).searchParams.get("lang");
-  const locale = isLocale(lang) ? lang : "en";
-  const [stats, notice] = await Promise.all([getReviewStats(), getReviewsNotice(locale)]);
-  return Response.json({ dataSource: await noticeJson(notice, locale), ...stats }, {
+  return Response.json(await getReviewStatsOpenData(isLocale(lang) ? lang : "en"), {
     headers: { "Cache-Control": "public, max-age=60", "Access-Control-Allow-Origin": "*" },
   });
 }

@@ -66,6 +66,19 @@ export function parseForm<S extends z.ZodType>(formData: FormData, schema: S): F
   return { ok: false, errors, values };
 }
 
+/** What a refused form shows again: errors by field, one error for the form, what was typed. */
+export type FormReplyBody = { errors?: FieldErrors; formError?: FieldError; values?: Record<string, string>; intent?: string };
+
+/**
+ * What a form's workflow function (a module's `submit…`) answers, for the route to turn into a
+ * response: where to go next, a 404, or a body for the page with its status (a refusal, or a
+ * confirmation shown in place).
+ */
+export type FormOutcome<Body = FormReplyBody> =
+  | { kind: "redirect"; to: string; headers?: Record<string, string> }
+  | { kind: "notFound" }
+  | { kind: "reply"; status: number; body: Body; headers?: Record<string, string> };
+
 /** Text fields read elsewhere (a multipart upload) as FormData, for `parseForm`. */
 export function toFormData(fields: Record<string, string>): FormData {
   const formData = new FormData();

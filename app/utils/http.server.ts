@@ -1,7 +1,16 @@
+import { data, redirect } from "@remix-run/node";
+import type { FormOutcome } from "./forms.server";
 
 /** Throws a 404 that the error boundary renders as a localized page. */
 export function notFound(): never {
   throw new Response("Not found", { status: 404 });
+}
+
+/** A form workflow's outcome as the action's response: the redirect, the 404, or the body with its status. */
+export function respond<Body>(outcome: FormOutcome<Body>) {
+  if (outcome.kind === "redirect") return redirect(outcome.to, { headers: outcome.headers });
+  if (outcome.kind === "notFound") notFound();
+  return data(outcome.body, { status: outcome.status, headers: outcome.headers });
 }
 
 /**

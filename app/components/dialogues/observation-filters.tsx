@@ -1,5 +1,6 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { FilterSelect } from "~/components/ui/form";
 import type { ObservationsPage } from "~/modules/dialogues/observation-views.server";
 import { useLocale } from "~/utils/i18n-react";
 
@@ -8,17 +9,7 @@ export function ObservationFilters({ query, choices }: { query: ObservationsPage
   const { t } = useTranslation("observations");
   const { to } = useLocale();
   const select = (name: "topic" | "cluster" | "year", options: Array<{ value: string; label: string }>, value: string | number | undefined) => (
-    <div className="field">
-      <label htmlFor={`filter-${name}`}>{t(`list.${name}`)}</label>
-      <select id={`filter-${name}`} name={name} defaultValue={value === undefined ? "" : String(value)}>
-        <option value="">{t("list.any")}</option>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
+    <FilterSelect id={`filter-${name}`} name={name} label={t(`list.${name}`)} any={t("list.any")} options={options} value={value === undefined ? undefined : String(value)} />
   );
   return (
     <Form method="get" className="filter-form" aria-label={t("list.filters")}>

@@ -1,5 +1,6 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { FilterSelect } from "~/components/ui/form";
 import type { FeedView } from "~/modules/hub/queries.server";
 import { LOCALE_NAMES, LOCALES } from "~/utils/i18n";
 import { useLocale } from "~/utils/i18n-react";
@@ -26,39 +27,9 @@ export function FeedFilters({ view }: { view: FeedView }) {
             {t("filters.taggedWith", { tag: tagLabel(tag) })}
           </p>
         ) : null}
-        <div className="field">
-          <label htmlFor="hub-filter-kind">{t("filters.kind")}</label>
-          <select id="hub-filter-kind" name="kind" defaultValue={filters.kind ?? ""}>
-            <option value="">{t("filters.anyKind")}</option>
-            {KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {t(`kinds.${kind}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="hub-filter-country">{t("filters.country")}</label>
-          <select id="hub-filter-country" name="country" defaultValue={filters.country ?? ""}>
-            <option value="">{t("filters.anyCountry")}</option>
-            {view.countries.map((country) => (
-              <option key={country.code} value={country.code}>
-                {country.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="hub-filter-language">{t("filters.language")}</label>
-          <select id="hub-filter-language" name="language" defaultValue={filters.language ?? ""}>
-            <option value="">{t("filters.anyLanguage")}</option>
-            {LOCALES.map((code) => (
-              <option key={code} value={code} lang={code}>
-                {LOCALE_NAMES[code]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect id="hub-filter-kind" name="kind" label={t("filters.kind")} any={t("filters.anyKind")} options={KINDS.map((kind) => ({ value: kind, label: t(`kinds.${kind}`) }))} value={filters.kind} />
+        <FilterSelect id="hub-filter-country" name="country" label={t("filters.country")} any={t("filters.anyCountry")} options={view.countries.map((country) => ({ value: country.code, label: country.name }))} value={filters.country} />
+        <FilterSelect id="hub-filter-language" name="language" label={t("filters.language")} any={t("filters.anyLanguage")} options={LOCALES.map((code) => ({ value: code, label: LOCALE_NAMES[code], lang: code }))} value={filters.language} />
         {view.signedIn ? (
           <div className="field field--checkbox">
             <input id="hub-filter-following" type="checkbox" name="following" value="1" defaultChecked={filters.following} />

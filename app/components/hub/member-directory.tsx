@@ -1,5 +1,6 @@
 import { Form, Link, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { FilterSelect } from "~/components/ui/form";
 import type { DirectoryView } from "~/modules/hub/directory.server";
 import { numberFormat } from "~/utils/format";
 import { useLocale } from "~/utils/i18n-react";
@@ -19,17 +20,7 @@ export function MemberDirectory({ view }: { view: DirectoryView }) {
   const { query, choices } = view;
   const expertiseChoices = choices.expertise.some((item) => item.key === query.expertise) || !query.expertise ? choices.expertise : [...choices.expertise, { key: query.expertise, name: query.expertise }];
   const select = (name: "country" | "kind" | "language" | "expertise" | "reviewOf", options: Array<{ value: string; label: string }>, value: string | undefined) => (
-    <div className="field">
-      <label htmlFor={`filter-${name}`}>{t(`directory.filters.${name}`)}</label>
-      <select id={`filter-${name}`} name={name} defaultValue={value ?? ""}>
-        <option value="">{t("directory.filters.any")}</option>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
+    <FilterSelect id={`filter-${name}`} name={name} label={t(`directory.filters.${name}`)} any={t("directory.filters.any")} options={options} value={value} />
   );
   const countryOptions = choices.countries.map((country) => ({ value: country.code, label: country.name }));
   return (

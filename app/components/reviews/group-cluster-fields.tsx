@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { FilterSelect } from "~/components/ui/form";
 import { CLUSTERS } from "~/modules/treaty/vocabulary";
 import { GROUPS } from "~/modules/reviews/vocabulary";
 
@@ -7,28 +8,8 @@ export function GroupClusterFields({ group, cluster }: { group?: number | null; 
   const { t } = useTranslation("reviews");
   return (
     <>
-      <div className="field">
-        <label htmlFor="group">{t("dashboard.group")}</label>
-        <select id="group" name="group" defaultValue={group ? String(group) : ""}>
-          <option value="">{t("dashboard.allGroups")}</option>
-          {GROUPS.map((value) => (
-            <option key={value} value={value}>
-              {t("groupLabel", { group: value })}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="cluster">{t("dashboard.cluster")}</label>
-        <select id="cluster" name="cluster" defaultValue={cluster ?? ""}>
-          <option value="">{t("dashboard.allClusters")}</option>
-          {CLUSTERS.map((value) => (
-            <option key={value} value={value}>
-              {t("clusterLabel", { cluster: value })}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterSelect id="group" name="group" label={t("dashboard.group")} any={t("dashboard.allGroups")} options={GROUPS.map((value) => ({ value: String(value), label: t("groupLabel", { group: value }) }))} value={group ? String(group) : undefined} />
+      <FilterSelect id="cluster" name="cluster" label={t("dashboard.cluster")} any={t("dashboard.allClusters")} options={CLUSTERS.map((value) => ({ value, label: t("clusterLabel", { cluster: value }) }))} value={cluster ?? undefined} />
     </>
   );
 }

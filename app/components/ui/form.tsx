@@ -107,6 +107,26 @@ export function SelectField({
   );
 }
 
+/**
+ * A choice in a GET filter form: a label, "any" (the empty value) first, then the options. No
+ * required or error state, unlike SelectField: a filter cannot be filled in wrong.
+ */
+export function FilterSelect({ id, name, label, any, options, value }: { id: string; name: string; label: string; any: string; options: Array<{ value: string; label: string; lang?: string }>; value?: string }) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} name={name} defaultValue={value ?? ""}>
+        <option value="">{any}</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value} lang={option.lang}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 /** A summary at the top of a failed form: a live region that names what to fix. */
 export function FormAlert({ errors, message }: { errors?: FieldErrors; message?: string }) {
   const { t } = useTranslation("common");

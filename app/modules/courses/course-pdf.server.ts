@@ -10,7 +10,7 @@ import { resources } from "~/locales";
 import { getDirection, type Locale } from "~/utils/i18n";
 import { getFixedT } from "~/utils/i18n.server";
 import type { Block } from "./lesson-extract.server";
-import type { getCourseForOffline } from "./lessons.server";
+import { getCourseForOffline } from "./lessons.server";
 import { createTextKit, isRtlText, type TextStyle } from "~/modules/pdf/pdf-text.server";
 import { BRAND, MUTED, Writer } from "~/modules/pdf/pdf-writer.server";
 
@@ -145,4 +145,11 @@ export function getCoursePdf(course: OfflineCourse, locale: Locale): Promise<Uin
     pdf.catch(() => renderedPdfs.delete(key));
   }
   return pdf;
+}
+
+/** A whole course as a PDF file in `locale`; null for an unknown course. */
+export async function getCoursePdfFile(slug: string, locale: Locale) {
+  const offline = await getCourseForOffline(slug, locale);
+  if (!offline) return null;
+  return { bytes: await getCoursePdf(offline, locale), filename: `${offline.course.slug}-${locale}.pdf` };
 }

@@ -33,3 +33,8 @@ export function toLearningCsv(report: LearningReport): string {
   for (const row of report.byKind) rows.push(["organization_kind", row.courseSlug, row.courseTitle, row.key ?? "", row.label, row.learners, row.completed, "", ""]);
   return toCsv(rows);
 }
+
+/** The learning report as the CSV the secretariat downloads. */
+export async function getLearningCsv(locale: Locale) {
+  return toLearningCsv(await getLearningReport(locale));
+}

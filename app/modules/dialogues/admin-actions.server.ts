@@ -2,8 +2,7 @@
  * The form posts of the secretariat's dialogue pages, parsed and answered in one place so the
  * routes stay thin. Each returns a redirect (after success) or the errors to show on the form.
  */
-import type { FieldError, FieldErrors } from "~/utils/forms.server";
-import { formDataToObject, parseForm } from "~/utils/forms.server";
+import { formDataToObject, parseForm, type FormOutcome } from "~/utils/forms.server";
 import { getPublicOrigin } from "~/utils/http.server";
 import { localePath, type Locale } from "~/utils/i18n";
 import { getRequestLocale } from "~/utils/i18n.server";
@@ -12,13 +11,10 @@ import { addTopic, changeDialogueState, createDialogue, removeTopic, setFacilita
 import { DialogueForm, FacilitatorForm, RegistrantAction, RemoveTopicForm, StateForm, TopicForm } from "./dialogues.schema.server";
 import { applyStaffAction, checkIn } from "./registration.server";
 
-export type AdminActionOutcome =
-  | { kind: "redirect"; to: string }
-  | { kind: "notFound" }
-  | { kind: "error"; status: number; body: { errors?: FieldErrors; formError?: FieldError; values?: Record<string, string>; intent?: string } };
+export type AdminActionOutcome = FormOutcome;
 
 const redirectTo = (to: string): AdminActionOutcome => ({ kind: "redirect", to });
-const refuse = (key: string, status = 400, intent?: string): AdminActionOutcome => ({ kind: "error", status, body: { formError: { key }, intent } });
+const refuse = (key: string, status = 400, intent?: string): AdminActionOutcome => ({ kind: "reply", status, body: { formError: { key }, intent } });
 
 function textValues(formData: FormData): Record<string, string> {
   return Object.fromEntries(Object.entries(formDataToObject(formData)).map(([name, value]) => [name, Array.isArray(value) ? value.join(",") : value]));
@@ -37,7 +33,7 @@ async function parseDialogueForm(formData: FormData) {
 export async function submitNewDialogue(request: Request, actorId: string): Promise<AdminActionOutcome> {
   const formData = await request.formData();
   const form = await parseDialogueForm(formData);
-  if (!form.ok) return { kind: "error", status: 400, body: { errors: form.errors, values: form.values } };
+  if (!form.ok) return { kind: "reply", status: 400, body: { errors: form.errors, values: form.values } };
   const id = await createDialogue(form.data, actorId);
   return redirectTo(`${localePath(getRequestLocale(request), `/admin/dialogues/${id}`)}?saved=1`);
 }
@@ -51,7 +47,7 @@ export async function submitDialogueEdit(request: Request, dialogueId: number, a
   switch (intent) {
     case "details": {
       const form = await parseDialogueForm(formData);
-      if (!form.ok) return { kind: "error", status: 400, body: { errors: form.errors, values: form.values, intent } };
+      if (!form.ok) return { kind: "reply", status: 400, body: { errors: form.errors, values: form.values, intent } };
       if (!(await updateDialogue(dialogueId, form.data, actorId, getPublicOrigin()))) return { kind: "notFound" };
       return redirectTo(`${page}?saved=1&edition=${form.data.locale}`);
     }
@@ -65,10 +61,10 @@ export async function submitDialogueEdit(request: Request, dialogueId: number, a
     }
     case "add-topic": {
       const form = parseForm(formData, TopicForm);
-      if (!form.ok) return { kind: "error", status: 400, body: { errors: form.errors, values: textValues(formData), intent } };
+      if (!form.ok) return { kind: "reply", status: 400, body: { errors: form.errors, values: textValues(formData), intent } };
       const outcome = await addTopic(dialogueId, { ...form.data, locale }, actorId);
       if (outcome === "notFound") return { kind: "notFound" };
-      if (outcome !== "added") return { kind: "error", status: 409, body: { errors: { [outcome === "exists" ? "code" : "title"]: { key: `dialogues:errors.topic_${outcome}` } }, values: textValues(formData), intent } };
+      if (outcome !== "added") return { kind: "reply", status: 409, body: { errors: { [outcome === "exists" ? "code" : "title"]: { key: `dialogues:errors.topic_${outcome}` } }, values: textValues(formData), intent } };
       return redirectTo(`${page}?saved=agenda#agenda`);
     }
     case "remove-topic": {
@@ -101,10 +97,10 @@ export async function submitRegistrantAction(request: Request, dialogueId: numbe
     for (const [name, value] of Object.entries(outcome)) params.set(name, value);
     return `${localePath(locale, `/admin/dialogues/${dialogueId}/registrations`)}?${params}`;
   };
-  if (!form.ok) return { kind: "error", status: 400, body: { errors: form.errors, values: textValues(formData), intent: String(formData.get("intent") ?? "") } };
+  if (!form.ok) return { kind: "reply", status: 400, body: { errors: form.errors, values: textValues(formData), intent: String(formData.get("intent") ?? "") } };
   if (form.data.intent === "check-in") {
     const outcome = await checkIn(dialogueId, form.data.code, actorId);
-    if (!outcome.ok) return { kind: "error", status: 404, body: { errors: { code: { key: `dialogues:errors.checkIn_${outcome.reason}` } }, values: textValues(formData), intent: "check-in" } };
+    if (!outcome.ok) return { kind: "reply", status: 404, body: { errors: { code: { key: `dialogues:errors.checkIn_${outcome.reason}` } }, values: textValues(formData), intent: "check-in" } };
     return redirectTo(`${page({ checkedIn: outcome.organization, ...(outcome.alreadyIn ? { again: "1" } : {}) })}#check-in`);
   }
   const changed = await applyStaffAction(dialogueId, form.data, actorId, getPublicOrigin());

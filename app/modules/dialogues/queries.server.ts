@@ -105,6 +105,13 @@ export type Participation = {
   observations: number;
 };
 
+/** A held dialogue's participation as open data, saying whether the dialogue is illustrative; null before it is held. */
+export async function getParticipationOpenData(dialogueId: number) {
+  const found = await findDialogue(dialogueId, null);
+  if (!found || (found.dialogue.state !== "held" && found.dialogue.state !== "summary_published")) return null;
+  return { ...(await getParticipation(dialogueId)), illustrative: found.dialogue.illustrative };
+}
+
 /**
  * Who took part, from attended registrations: organizations counted once each (by kind and
  * name), the member states represented by government registrations, attendees per mode, and

@@ -11,7 +11,8 @@ import { createTextKit, isRtlText } from "~/modules/pdf/pdf-text.server";
 import { BRAND, MUTED, Writer } from "~/modules/pdf/pdf-writer.server";
 import { getDirection, type Locale } from "~/utils/i18n";
 import { getFixedT } from "~/utils/i18n.server";
-import type { SummaryView } from "./summary.server";
+import type { SessionUser } from "~/modules/auth/session.server";
+import { getSummaryView, type SummaryView } from "./summary.server";
 
 async function renderSummaryPdf(view: SummaryView, locale: Locale): Promise<Uint8Array> {
   const t = await getFixedT(locale, "observations");
@@ -96,4 +97,11 @@ export function getSummaryPdf(view: SummaryView, locale: Locale): Promise<Uint8A
     pdf.catch(() => renderedPdfs.delete(key));
   }
   return pdf;
+}
+
+/** The chair's summary of a dialogue as a PDF file in `locale`, with the page's visibility for `viewer`; null when they may not see it. */
+export async function getSummaryPdfFile(dialogueId: number, locale: Locale, viewer: Pick<SessionUser, "id" | "role"> | null) {
+  const view = await getSummaryView(dialogueId, locale, viewer);
+  if (!view) return null;
+  return { bytes: await getSummaryPdf(view, locale), filename: `chairs-summary-${view.id}-${locale}.pdf`, published: view.published };
 }

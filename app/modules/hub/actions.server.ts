@@ -3,8 +3,8 @@
  * redirect, a 404, or a localized refusal with what was typed, never a 500 for bad input.
  */
 import type { SessionUser } from "~/modules/auth/session.server";
-import { hitRateLimit, RATE_LIMITS, type RateLimitRule } from "~/modules/rate-limit/rate-limit.server";
-import { formDataToObject, parseForm, type FieldError, type FieldErrors } from "~/utils/forms.server";
+import { hitRateLimit, RATE_LIMITS, tooManyRequests, type RateLimitRule } from "~/modules/rate-limit/rate-limit.server";
+import { formDataToObject, parseForm, type FieldErrors, type FormOutcome } from "~/utils/forms.server";
 import { localePath } from "~/utils/i18n";
 import { getRequestLocale } from "~/utils/i18n.server";
 import { approvePost, dismissReports, moderateContent, setSuspension, type ModerationRefusal } from "./moderation.server";
@@ -12,14 +12,13 @@ import { acceptAnswer, addComment, createPost, deleteComment, deletePost, report
 import { AcceptForm, ApproveForm, BODY_MAX, CommentForm, DeleteForm, DismissForm, ModerateForm, PostForm, ReportForm, SettingForm, SuspendForm, UnsuspendForm, UsefulForm } from "./posts.schema.server";
 import { setHoldFirstPosts } from "./settings.server";
 
-export type ActionBody = { errors?: FieldErrors; formError?: FieldError; values?: Record<string, string>; intent?: string };
-export type HubActionOutcome = { kind: "redirect"; to: string } | { kind: "notFound" } | { kind: "error"; status: number; body: ActionBody; headers?: Record<string, string> };
+export type HubActionOutcome = FormOutcome;
 
 const refusalStatus: Record<Refusal | ModerationRefusal, number> = { suspended: 403, notFound: 404, forbidden: 403, notQuestion: 409, wrongState: 409, notSuspendable: 409 };
 
 function refused(reason: Refusal | ModerationRefusal, namespace: "hub" | "moderation", values?: Record<string, string>, intent?: string): HubActionOutcome {
   if (reason === "notFound" && namespace === "hub") return { kind: "notFound" };
-  return { kind: "error", status: refusalStatus[reason], body: { formError: { key: `${namespace}:refusals.${reason}` }, values, intent } };
+  return { kind: "reply", status: refusalStatus[reason], body: { formError: { key: `${namespace}:refusals.${reason}` }, values, intent } };
 }
 
 /** What the member typed, to refill a refused form (a refused post keeps its whole body). */
@@ -32,12 +31,8 @@ function typedValues(formData: FormData): Record<string, string> {
 async function rateLimited(rule: RateLimitRule, userId: string, values: Record<string, string>, intent?: string): Promise<HubActionOutcome | null> {
   const { allowed, retryAfter } = await hitRateLimit(rule, userId);
   if (allowed) return null;
-  return {
-    kind: "error",
-    status: 429,
-    headers: { "Retry-After": String(retryAfter) },
-    body: { formError: { key: "errors.tooManyRequests", values: { minutes: Math.ceil(retryAfter / 60) } }, values, intent },
-  };
+  const refusal = tooManyRequests(retryAfter);
+  return { ...refusal, body: { ...refusal.body, values, intent } };
 }
 
 /** The new-post form: publish (or hold) and go to the post. */
@@ -46,7 +41,7 @@ export async function submitNewPost(request: Request, user: SessionUser): Promis
   const formData = await request.formData();
   const values = typedValues(formData);
   const form = parseForm(formData, PostForm);
-  if (!form.ok) return { kind: "error", status: 400, body: { errors: form.errors, values } };
+  if (!form.ok) return { kind: "reply", status: 400, body: { errors: form.errors, values } };
   const limited = await rateLimited(RATE_LIMITS.hubPostPerUser, user.id, values);
   if (limited) return limited;
   const outcome = await createPost(user, form.data);
@@ -59,7 +54,7 @@ export async function submitEditPost(request: Request, postId: number, user: Ses
   const formData = await request.formData();
   const values = typedValues(formData);
   const form = parseForm(formData, PostForm);
-  if (!form.ok) return { kind: "error", status: 400, body: { errors: form.errors, values } };
+  if (!form.ok) return { kind: "reply", status: 400, body: { errors: form.errors, values } };
   const outcome = await updatePost(user, postId, form.data);
   if (!outcome.ok) return refused(outcome.reason, "hub", values);
   return { kind: "redirect", to: `${localePath(locale, `/hub/posts/${postId}`)}?done=edited` };
@@ -72,7 +67,7 @@ export async function submitPostPageAction(request: Request, postId: number, use
   const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "");
   const values = typedValues(formData);
-  const invalid = (errors: FieldErrors): HubActionOutcome => ({ kind: "error", status: 400, body: { errors, values, intent, formError: { key: "errors.formHasErrors" } } });
+  const invalid = (errors: FieldErrors): HubActionOutcome => ({ kind: "reply", status: 400, body: { errors, values, intent, formError: { key: "errors.formHasErrors" } } });
   switch (intent) {
     case "comment": {
       const form = parseForm(formData, CommentForm);
@@ -119,7 +114,7 @@ export async function submitPostPageAction(request: Request, postId: number, use
       return { kind: "redirect", to: `${page}?done=reported` };
     }
     default:
-      return { kind: "error", status: 400, body: { formError: { key: "errors.invalidChoice" }, intent } };
+      return { kind: "reply", status: 400, body: { formError: { key: "errors.invalidChoice" }, intent } };
   }
 }
 
@@ -132,7 +127,7 @@ export async function submitModerationAction(request: Request, actor: SessionUse
   const values = typedValues(formData);
   const done = (notice: string): HubActionOutcome => ({ kind: "redirect", to: `${page}?done=${notice}` });
   // The queue has many small forms: the message names the problem itself rather than a field below.
-  const invalid = (errors: FieldErrors): HubActionOutcome => ({ kind: "error", status: 400, body: { errors, values, intent, formError: Object.values(errors)[0] ?? { key: "errors.formHasErrors" } } });
+  const invalid = (errors: FieldErrors): HubActionOutcome => ({ kind: "reply", status: 400, body: { errors, values, intent, formError: Object.values(errors)[0] ?? { key: "errors.formHasErrors" } } });
   const result = async (outcome: Promise<{ ok: true } | { ok: false; reason: ModerationRefusal }>, notice: string) => {
     const settled = await outcome;
     return settled.ok ? done(notice) : refused(settled.reason, "moderation", values, intent);
@@ -171,6 +166,6 @@ export async function submitModerationAction(request: Request, actor: SessionUse
       return done("setting");
     }
     default:
-      return { kind: "error", status: 400, body: { formError: { key: "errors.invalidChoice" }, intent } };
+      return { kind: "reply", status: 400, body: { formError: { key: "errors.invalidChoice" }, intent } };
   }
 }

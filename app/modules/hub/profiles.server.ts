@@ -128,7 +128,7 @@ export async function getProfileView(viewer: Viewer, userId: string, locale: Loc
 export type ProfileView = NonNullable<Awaited<ReturnType<typeof getProfileView>>>;
 
 /** The editor's current values (defaults when the member never saved it). */
-export async function getProfileEditorView(userId: string) {
+async function getProfileEditorValues(userId: string) {
   const profile = await loadProfile(userId);
   if (!profile) throw new Error(`No account ${userId}`);
   const links = Array.from({ length: LINK_SLOTS }, (_, index) => profile.links[index] ?? { label: "", url: "" });
@@ -147,7 +147,13 @@ export async function getProfileEditorView(userId: string) {
   };
 }
 
-export type ProfileEditorView = Awaited<ReturnType<typeof getProfileEditorView>>;
+export type ProfileEditorView = Awaited<ReturnType<typeof getProfileEditorValues>>;
+
+/** The profile editor's page: the member's current values and the treaty's labels in `locale` for its choices. */
+export async function getProfileEditorView(userId: string, locale: Locale) {
+  const [profile, labels] = await Promise.all([getProfileEditorValues(userId), getTreatyLabels(locale)]);
+  return { profile, labels: { instruments: labels.instruments, clusters: labels.clusters } };
+}
 
 /** Saves the editor (creating the row on first save). Refuses unknown article references. */
 export async function saveHubProfile(userId: string, form: HubProfileForm): Promise<"saved" | "unknownArticle"> {

@@ -311,3 +311,9 @@ export async function getPostFormOptions(locale: Locale) {
   return { instruments: treaty.instruments.map((item) => ({ value: item.code, label: item.title })), clusters: treaty.clusters.map((item) => ({ value: item.code, label: item.title })) };
 }
 export type PostFormOptions = Awaited<ReturnType<typeof getPostFormOptions>>;
+
+/** The edit page of a post: its current values and the form's choices; null when `user` may not edit it. */
+export async function getPostEditorView(postId: number, user: SessionUser, locale: Locale) {
+  const [post, options] = await Promise.all([getPostForEdit(postId, user), getPostFormOptions(locale)]);
+  return post ? { post, options } : null;
+}

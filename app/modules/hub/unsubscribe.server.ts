@@ -5,6 +5,7 @@
  */
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { getDb } from "~/utils/db.server";
+import { UnsubscribeForm } from "./members.schema.server";
 
 const SECRET_NAME = "digest_unsubscribe_key";
 /** A link in an old digest keeps working for a while; long enough to find it in the archive. */
@@ -59,4 +60,18 @@ export async function unsubscribeFromDigests(userId: string): Promise<boolean> {
     .onConflict((conflict) => conflict.column("user_id").doUpdateSet({ digest_frequency: "never", updated_at: new Date() }))
     .execute();
   return true;
+}
+
+/** The unsubscribe page's token, from the link or the form, checked; a missing or malformed one is invalid. */
+export async function checkUnsubscribeToken(token: string | null | undefined): Promise<TokenCheck> {
+  const parsed = UnsubscribeForm.safeParse({ token: token ?? "" });
+  if (!parsed.success) return { ok: false, reason: "invalid" };
+  return verifyUnsubscribeToken(parsed.data.token);
+}
+
+/** The unsubscribe button: checks the token and stops the digests; what the page says next. */
+export async function unsubscribeWithToken(token: string | null | undefined): Promise<"done" | "invalid" | "expired"> {
+  const result = await checkUnsubscribeToken(token);
+  if (!result.ok) return result.reason;
+  return (await unsubscribeFromDigests(result.userId)) ? "done" : "invalid";
 }

@@ -3,10 +3,12 @@ import {
   unstable_parseMultipartFormData as parseMultipartFormData,
   MaxPartSizeExceededError,
 } from "@remix-run/node";
-import type { FieldErrors } from "~/utils/forms.server";
+import type { FieldErrors, FormOutcome } from "~/utils/forms.server";
 import { parseForm } from "~/utils/forms.server";
-import { ResourceForm } from "./library.schema.server";
-import { LibraryError, saveResourceEdition } from "./mutations.server";
+import { localePath } from "~/utils/i18n";
+import { getRequestLocale } from "~/utils/i18n.server";
+import { AdminResourceAction, ResourceForm } from "./library.schema.server";
+import { deleteResource, LibraryError, saveResourceEdition, setResourceStatus } from "./mutations.server";
 import { ACCEPTED_FILE_TYPES, MAX_FILE_BYTES, removeStoredFile, storeFile } from "./storage.server";
 
 export type ResourceFormOutcome = { ok: true; slug: string } | { ok: false; errors: FieldErrors; values: Record<string, string> };
@@ -49,6 +51,26 @@ export async function submitResourceForm(request: Request, options: { actorId: s
       const values = Object.fromEntries([...formData.entries()].filter(([, value]) => typeof value === "string")) as Record<string, string>;
       return { ok: false, errors: { [field]: { key: `library:admin.errors.${error.key}` } }, values };
     }
+    throw error;
+  }
+}
+
+/** The resource list's buttons: publish, unpublish, or delete (with the resource's stored files). */
+export async function submitResourceListAction(request: Request, actorId: string): Promise<FormOutcome<{ error: string }>> {
+  const list = localePath(getRequestLocale(request), "/admin/library");
+  const parsed = AdminResourceAction.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return { kind: "reply", status: 400, body: { error: "errors.badRequestBody" } };
+  const { intent, slug } = parsed.data;
+  try {
+    if (intent === "delete") {
+      const files = await deleteResource(slug, actorId);
+      await Promise.all(files.map(removeStoredFile));
+      return { kind: "redirect", to: `${list}?done=deleted` };
+    }
+    await setResourceStatus(slug, intent === "publish" ? "published" : "unpublished", actorId);
+    return { kind: "redirect", to: `${list}?done=statusChanged` };
+  } catch (error) {
+    if (error instanceof LibraryError) return { kind: "reply", status: 404, body: { error: `library:admin.errors.${error.key}` } };
     throw error;
   }
 }

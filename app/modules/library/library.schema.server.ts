@@ -133,6 +133,7 @@ export type ResourceForm = z.infer<typeof ResourceForm>;
 
 /** The secretariat's resource list: a text filter and a page; anything else is ignored. */
 export const AdminResourceQuery = z.object({ q: z.string().trim().max(120).optional().catch(undefined), page: z.coerce.number().int().min(1).max(1000).catch(1) });
+export type AdminResourceQuery = z.infer<typeof AdminResourceQuery>;
 
 /** A publish, unpublish or delete button on the resource list. */
 export const AdminResourceAction = z.object({ intent: z.enum(["publish", "unpublish", "delete"]), slug: Slug });

@@ -4,6 +4,7 @@ import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { getEnv } from "~/utils/env.server";
+import { getEditionFile } from "./queries.server";
 
 /**
  * Uploaded files on local disk under STORAGE_DIR (default .data/storage). Keys are random, so a
@@ -47,4 +48,13 @@ export async function openStoredFile(key: string): Promise<ReadableStream | null
   const file = pathOf(key);
   if (!existsSync(file)) return null;
   return Readable.toWeb(createReadStream(file)) as ReadableStream;
+}
+
+/** The file of one language edition of a published resource, opened for download, with what the response says of it; null when there is none. */
+export async function openEditionFile(slug: string, locale: string) {
+  const file = await getEditionFile(slug, locale);
+  if (!file?.file_key) return null;
+  const stream = await openStoredFile(file.file_key);
+  if (!stream) return null;
+  return { stream, type: file.file_type ?? "application/octet-stream", size: file.file_size, name: file.file_name ?? "document" };
 }

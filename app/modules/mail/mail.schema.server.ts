@@ -5,3 +5,4 @@ export const MailOutboxQuery = z.object({
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
   to: z.string().trim().max(254).optional().catch(undefined),
 });
+export type MailOutboxQuery = z.infer<typeof MailOutboxQuery>;

@@ -1,6 +1,7 @@
 import nodemailer from "nodemailer";
 import { getDb, type Executor } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
+import type { MailOutboxQuery } from "./mail.schema.server";
 
 /** `headers`: extra delivery headers, e.g. List-Unsubscribe on a digest (RFC 8058). */
 export type OutgoingMail = { to: string; subject: string; text: string; kind: string; headers?: Record<string, string> };
@@ -79,4 +80,25 @@ export async function listMail(options: { limit: number; offset: number; to?: st
   let query = getDb().selectFrom("mail_outbox").selectAll().orderBy("id", "desc").limit(options.limit).offset(options.offset);
   if (options.to) query = query.where((eb) => eb(eb.fn("lower", ["to_address"]), "=", options.to!.toLowerCase()));
   return query.execute();
+}
+
+const OUTBOX_PAGE_SIZE = 50;
+
+/** The secretariat's view of the outbox, newest first, 50 a page, with secrets in the bodies redacted. */
+export async function getMailOutboxView(query: MailOutboxQuery) {
+  const rows = await listMail({ limit: OUTBOX_PAGE_SIZE + 1, offset: (query.page - 1) * OUTBOX_PAGE_SIZE, to: query.to || undefined });
+  return {
+    page: query.page,
+    to: query.to ?? "",
+    hasMore: rows.length > OUTBOX_PAGE_SIZE,
+    messages: rows.slice(0, OUTBOX_PAGE_SIZE).map((row) => ({
+      id: row.id,
+      to: row.to_address,
+      subject: row.subject,
+      body: redactSecrets(row.text_body),
+      kind: row.kind,
+      status: row.status,
+      createdAt: row.created_at.toISOString(),
+    })),
+  };
 }

@@ -1,4 +1,3 @@
-import { data } from "@remix-run/node";
 import { sql } from "kysely";
 import type { FieldError } from "~/utils/forms.server";
 import { getDb } from "~/utils/db.server";
@@ -43,18 +42,22 @@ export async function clearRateLimit(rule: RateLimitRule, subject: string) {
 }
 
 /**
- * Counts a hit on each rule. When any is over its limit, returns a 429 whose `formError` the
- * form shows in the reader's language; otherwise null. Usage: `if (limited) return limited`.
+ * A rule over its limit, as a form's outcome: a 429 with Retry-After and an error the form shows
+ * in the reader's language (a caller adds what else its form needs to `body`).
+ */
+export function tooManyRequests(retryAfter: number) {
+  const formError: FieldError = { key: "errors.tooManyRequests", values: { minutes: Math.ceil(retryAfter / 60) } };
+  return { kind: "reply" as const, status: 429, headers: { "Retry-After": String(retryAfter) }, body: { formError } };
+}
+
+/**
+ * Counts a hit on each rule. When any is over its limit, returns the refusal the form shows
+ * (`tooManyRequests`); otherwise null.
  */
 export async function checkRateLimits(checks: Array<[RateLimitRule, string]>) {
   for (const [rule, subject] of checks) {
     const { allowed, retryAfter } = await hitRateLimit(rule, subject);
-    if (!allowed) {
-      return data(
-        { formError: { key: "errors.tooManyRequests", values: { minutes: Math.ceil(retryAfter / 60) } } as FieldError },
-        { status: 429, headers: { "Retry-After": String(retryAfter) } },
-      );
-    }
+    if (!allowed) return tooManyRequests(retryAfter);
   }
   return null;
 }

@@ -14,6 +14,13 @@ export async function unfollowCountry(userId: string, partyCode: string) {
   await getDb().deleteFrom("country_follow").where("user_id", "=", userId).where("party_code", "=", partyCode).execute();
 }
 
+/** The follow button of a country page: follows (`follow`) or stops following a party. False for an unknown party. */
+export async function setCountryFollow(userId: string, partyCode: string, follow: boolean) {
+  if (follow) return followCountry(userId, partyCode);
+  await unfollowCountry(userId, partyCode);
+  return true;
+}
+
 /**
  * What a member follows, for their account page: each party with its name in `locale`, sorted
  * for that language, and the name of the party they just stopped following (`unfollowed`), if any.

@@ -1,7 +1,11 @@
-/** The secretariat's import page (/admin/reviews/import) as one display-ready view. */
+/** The secretariat's import page (/admin/reviews/import) as one display-ready view, and its forms as one workflow. */
 import { formatDateTime } from "~/utils/format";
-import type { Locale } from "~/utils/i18n";
-import { getImport, listImports } from "./import.server";
+import { parseForm, toFormData, type FieldErrors, type FormOutcome } from "~/utils/forms.server";
+import { localePath, type Locale } from "~/utils/i18n";
+import { getRequestLocale } from "~/utils/i18n.server";
+import { applyImport, createImport, getImport, listImports } from "./import.server";
+import { ApplyImportForm, ImportOptionsForm } from "./reviews.schema.server";
+import { readUploadedFiles } from "./upload.server";
 
 /** The recent imports, and the one asked for (`selectedId`) with its report, dates formatted. */
 export async function getImportPageView(selectedId: number | null, locale: Locale) {
@@ -36,3 +40,31 @@ export async function getImportPageView(selectedId: number | null, locale: Local
 }
 
 export type ImportPageView = Awaited<ReturnType<typeof getImportPageView>>;
+
+/**
+ * The import page's two forms: an upload (multipart: the status files and their options) is
+ * checked and stored as a pending import to look at; an apply applies a pending one.
+ */
+export async function submitImportForm(request: Request, actorId: string): Promise<FormOutcome> {
+  const here = localePath(getRequestLocale(request), "/admin/reviews/import");
+  if ((request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) {
+    const upload = await readUploadedFiles(request);
+    if ("error" in upload) return { kind: "reply", status: 400, body: { formError: { key: `reviews:import.upload.${upload.error}` } } };
+    const options = parseForm(toFormData({ asOf: "", description: "", ...upload.fields }), ImportOptionsForm);
+    if (!options.ok) {
+      const errors: FieldErrors = { ...options.errors, ...(options.errors.asOf ? { asOf: { key: "reviews:import.badAsOf" } } : {}) };
+      return { kind: "reply", status: 400, body: { errors, values: options.values } };
+    }
+    const { asOf, description, illustrative } = options.data;
+    const { id } = await createImport({ files: upload.files, asOf, actorId, source: "upload", provenance: { description, illustrative } });
+    return { kind: "redirect", to: `${here}?id=${id}` };
+  }
+  const form = parseForm(await request.formData(), ApplyImportForm);
+  if (!form.ok) return { kind: "reply", status: 400, body: { formError: { key: "errors.badRequestBody" } } };
+  const outcome = await applyImport(form.data.importId, actorId);
+  if (!outcome.ok) {
+    if (outcome.reason === "notFound") return { kind: "notFound" };
+    return { kind: "reply", status: 409, body: { formError: { key: `reviews:import.refused.${outcome.reason}` } } };
+  }
+  return { kind: "redirect", to: `${here}?id=${form.data.importId}&applied=1` };
+}

@@ -270,6 +270,14 @@ export async function listReviews(query: Omit<ReviewListQuery, "page"> & { page?
   };
 }
 
+const LIST_PAGE_SIZE = 50;
+
+/** The /reviews/list page: the query it answers and one page of 50 reviews; the page shown is never past the last. */
+export async function getReviewListView(query: ReviewListQuery, locale: Locale) {
+  const result = await listReviews({ ...query, perPage: LIST_PAGE_SIZE }, locale);
+  return { query, ...result, page: Math.min(query.page, result.pages) };
+}
+
 /** The public profile of a party, or null for an unknown code. No focal-point names or contacts. */
 export async function getCountryProfile(code: string, locale: Locale, userId: string | null) {
   const db = getDb();
