@@ -6,10 +6,10 @@ import { getFreePort } from "./services";
  * and waits until it answers /healthz. Used by the test setup, tests that isolate a dependency, and
  * benchmarks. Stop it when done.
  */
-export async function startAppServer(env: Record<string, string>, options: { onStdout?: (line: string) => void } = {}) {
+export async function startAppServer(env: Record<string, string>, options: { onStdout?: (line: string) => void; nodeArgs?: string[] } = {}) {
   const port = await getFreePort();
   const url = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/server.ts"], {
+  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), "--import", "tsx", "scripts/server.ts"], {
     // Links in e-mails point at this process unless the caller says otherwise (production requires PUBLIC_URL).
     env: { ...process.env, PUBLIC_URL: url, TRUST_PROXY: "loopback", ...env, PORT: String(port), HOST: "127.0.0.1" },
     stdio: ["ignore", options.onStdout ? "pipe" : "ignore", "inherit"],
