@@ -77,7 +77,7 @@ function scriptOf(char: string): Script | undefined {
   return isNeutral(char) ? undefined : "latin";
 }
 
-export function scriptsIn(text: string): Set<Script> {
+function scriptsIn(text: string): Set<Script> {
   const scripts = new Set<Script>(["latin"]);
   for (const char of text) {
     const script = scriptOf(char);

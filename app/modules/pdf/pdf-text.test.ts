@@ -1,5 +1,5 @@
 import * as hb from "harfbuzzjs";
-import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, PDFRef, rgb } from "pdf-lib";
+import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFStream, rgb } from "pdf-lib";
 import { describe, expect, it } from "vitest";
 import { createTextKit, drawLine, drawShaped, isRtlText, measureText, wrapText } from "./pdf-text.server";
 
@@ -22,15 +22,15 @@ async function readPages(bytes: Uint8Array): Promise<Drawn[][]> {
     for (const [name, ref] of fontDicts.entries()) {
       const type0 = doc.context.lookup(ref as PDFRef, PDFDict);
       const unicode = new Map<number, string>();
-      const cmap = latin1(decodePDFRawStream(type0.lookup(PDFName.of("ToUnicode"), PDFRawStream)).decode());
+      const cmap = latin1(decodePDFRawStream(type0.lookup(PDFName.of("ToUnicode"), PDFStream) as PDFRawStream).decode());
       for (const [, gid, hex] of cmap.matchAll(/<([0-9a-f]{4})> <([0-9a-f]+)>/gi)) unicode.set(parseInt(gid!, 16), utf16(hex!));
       const cidFont = type0.lookup(PDFName.of("DescendantFonts"), PDFArray).lookup(0, PDFDict);
       const widths = cidFont.lookup(PDFName.of("W"), PDFArray).lookup(1, PDFArray).asArray().map((width) => (width as PDFNumber).asNumber());
-      const program = decodePDFRawStream(cidFont.lookup(PDFName.of("FontDescriptor"), PDFDict).lookup(PDFName.of("FontFile2"), PDFRawStream)).decode();
+      const program = decodePDFRawStream(cidFont.lookup(PDFName.of("FontDescriptor"), PDFDict).lookup(PDFName.of("FontFile2"), PDFStream) as PDFRawStream).decode();
       fonts.set(name.asString(), { unicode, widths, outline: new hb.Font(new hb.Face(new hb.Blob(program))) });
     }
     const contents = page.node.Contents()!;
-    const streams = contents instanceof PDFArray ? contents.asArray().map((ref) => doc.context.lookup(ref, PDFRawStream)) : [contents as PDFRawStream];
+    const streams = contents instanceof PDFArray ? contents.asArray().map((ref) => doc.context.lookup(ref, PDFStream) as PDFRawStream) : [contents as PDFRawStream];
     const drawn: Drawn[] = [];
     let font = "";
     let size = 0;
