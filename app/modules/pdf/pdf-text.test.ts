@@ -143,6 +143,17 @@ describe("text in PDFs", () => {
     expect(drawShaped(page, font, "كافٍ", 50, 650, 12, rgb(0, 0, 0))).toBeCloseTo(measureText(font, "كافٍ", 12));
   });
 
+  it("draws a French certificate for an Arabic name, the name right to left and the labels left to right", async () => {
+    const { renderCertificatePdf } = await import("~/modules/courses/certificate-pdf.server");
+    const bytes = await renderCertificatePdf({ code: "AB12-CD34", holderName: "ليلى بن علي", courseTitle: "Le mécanisme d'examen (article 5)", issuedAt: new Date("2026-03-04T10:00:00Z"), locale: "fr", verifyUrl: "https://agora.example/certificates/AB12-CD34" });
+    const [drawn] = await readPages(bytes);
+    const lines = visualLines(drawn!);
+    expect(lines).toContain(`${reversed("علي")} ${reversed("بن")} ${reversed("ليلى")}`);
+    expect(lines).toContain("Le mécanisme d'examen (article 5)");
+    expect(lines).toContain("https://agora.example/certificates/AB12-CD34");
+    expect(drawn!.filter((item) => item.text.trim() && item.glyphs.some((glyph) => glyph.empty))).toEqual([]);
+  });
+
   it("finds a text's direction from its first strong character", () => {
     expect(isRtlText("مرحبا Hello")).toBe(true);
     expect(isRtlText("2024 مرحبا")).toBe(true);
