@@ -129,7 +129,7 @@ async function renderCoursePdf(course: OfflineCourse, locale: Locale): Promise<U
 }
 
 /**
- * A course's PDF is the same for every learner, and laying it out takes about two seconds of CPU
+ * A course's PDF is the same for every learner, and laying it out takes 0.1–0.5 s of CPU (decision 0034)
  * that would stall every other request of the process: render each version once. The key covers
  * everything the PDF is made from — the course's text and the interface strings of its language.
  */
