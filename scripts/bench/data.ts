@@ -72,3 +72,14 @@ export async function seedHubScale(members: number, posts: number) {
     from generate_series(1, ${posts}::int) as n`.execute(db);
   await sql`analyze`.execute(db);
 }
+
+/** The language cookie of a returning English reader (what the app sets after a first visit). */
+export const ENGLISH_COOKIE = `agora_lng=${encodeURIComponent(Buffer.from('"en"').toString("base64"))}`;
+
+/** A new session for the demo member, as the `name=value` part of its cookie. */
+export async function demoMemberSessionCookie() {
+  const { getDb } = await import("~/utils/db.server");
+  const { createUserSession } = await import("~/modules/auth/session.server");
+  const member = await getDb().selectFrom("app_user").select("id").where("email", "=", "member@agora.test").executeTakeFirstOrThrow();
+  return (await createUserSession(member.id)).split(";")[0]!;
+}

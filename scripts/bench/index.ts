@@ -23,7 +23,7 @@ import type { AddressInfo } from "node:net";
 import os from "node:os";
 import { gzipSync } from "node:zlib";
 import { startAppServer } from "../lib/app-process";
-import { SEARCH_QUERIES, seedHubScale, seedSearchDocuments } from "./data";
+import { demoMemberSessionCookie, ENGLISH_COOKIE, SEARCH_QUERIES, seedHubScale, seedSearchDocuments } from "./data";
 import { assertProductionBuild, runLoad, startScratchServices } from "./support";
 
 const QUICK = process.env.BENCH_QUICK === "1";
@@ -73,10 +73,8 @@ try {
   reindexSeconds = (performance.now() - reindexStarted) / 1000;
   console.log(`Reindex of the demo data and ${DOCUMENTS} generated documents: ${reindexSeconds.toFixed(1)} s`);
   await seedHubScale(HUB_MEMBERS, HUB_POSTS);
-  const { createUserSession } = await import("~/modules/auth/session.server");
+  const sessionCookie = await demoMemberSessionCookie();
   const db = getDb();
-  const member = await db.selectFrom("app_user").select("id").where("email", "=", "member@agora.test").executeTakeFirstOrThrow();
-  const sessionCookie = (await createUserSession(member.id)).split(";")[0]!;
   const dialogue = await db.selectFrom("dialogue").select("id").where("state", "=", "open").orderBy("starts_at").executeTakeFirstOrThrow();
   const post = await db.selectFrom("hub_post").select("id").where("illustrative", "=", true).orderBy("last_activity_at", "desc").executeTakeFirstOrThrow();
   await closeDb();
@@ -98,8 +96,7 @@ try {
 
   app = await startAppServer({ NODE_ENV: "production", JOBS: "off", LOG_LEVEL: "warn" });
   const appUrl = app.url;
-  const ENGLISH = `agora_lng=${encodeURIComponent(Buffer.from('"en"').toString("base64"))}`;
-  const visitors = { anonymous: ENGLISH, "signed in": `${sessionCookie}; ${ENGLISH}` };
+  const visitors = { anonymous: ENGLISH_COOKIE, "signed in": `${sessionCookie}; ${ENGLISH_COOKIE}` };
 
   for (const page of PAGES) {
     for (const [visitor, cookie] of Object.entries(visitors)) {

@@ -11,7 +11,7 @@ import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { startAppServer } from "../lib/app-process";
-import { seedHubScale } from "./data";
+import { demoMemberSessionCookie, ENGLISH_COOKIE, seedHubScale } from "./data";
 import { assertProductionBuild, runLoad, startScratchServices } from "./support";
 
 const { values, positionals } = parseArgs({
@@ -28,16 +28,13 @@ let requests = 0;
 let loadMs = 0;
 let stopMs = 0;
 try {
-  const { getDb, closeDb } = await import("~/utils/db.server");
+  const { closeDb } = await import("~/utils/db.server");
   const { seedDemoData } = await import("../../db/seed/index");
   await seedDemoData(() => {});
   if (values.hub) await seedHubScale(5_000, 10_000);
-  const { createUserSession } = await import("~/modules/auth/session.server");
-  const member = await getDb().selectFrom("app_user").select("id").where("email", "=", "member@agora.test").executeTakeFirstOrThrow();
-  const sessionCookie = (await createUserSession(member.id)).split(";")[0]!;
+  const sessionCookie = await demoMemberSessionCookie();
   await closeDb();
-  const english = `agora_lng=${encodeURIComponent(Buffer.from('"en"').toString("base64"))}`;
-  const headers = { Cookie: values.anonymous ? english : `${sessionCookie}; ${english}`, "Accept-Encoding": "gzip" };
+  const headers = { Cookie: values.anonymous ? ENGLISH_COOKIE : `${sessionCookie}; ${ENGLISH_COOKIE}`, "Accept-Encoding": "gzip" };
   const app = await startAppServer({ NODE_ENV: "production", JOBS: "off", LOG_LEVEL: "warn" }, { nodeArgs: ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] });
   try {
     for (let i = 0; i < 50; i++) await (await fetch(`${app.url}${page}`, { headers })).arrayBuffer(); // warm up
