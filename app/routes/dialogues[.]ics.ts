@@ -1,11 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getDialoguesIcs } from "~/modules/dialogues/calendar.server";
-import { getPublicOrigin } from "~/utils/http.server";
-import { isLocale } from "~/utils/i18n";
+import { getPublicOrigin, requestedLanguage } from "~/utils/http.server";
 
 /** GET /dialogues.ics[?lang=fr]: every public dialogue as a calendar feed to subscribe to. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const lang = new URL(request.url).searchParams.get("lang");
-  const ics = await getDialoguesIcs(isLocale(lang) ? lang : "en", getPublicOrigin());
+  const ics = await getDialoguesIcs(requestedLanguage(request), getPublicOrigin());
   return new Response(ics, { headers: { "Content-Type": "text/calendar; charset=utf-8", "Content-Disposition": 'inline; filename="dialogues.ics"', "Cache-Control": "public, max-age=300" } });
 }

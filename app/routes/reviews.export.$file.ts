@@ -1,8 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getSessionUser } from "~/modules/auth/session.server";
 import { exportStatusFile, isExportFile } from "~/modules/reviews/export.server";
-import { notFound } from "~/utils/http.server";
-import { isLocale } from "~/utils/i18n";
+import { notFound, requestedLanguage } from "~/utils/http.server";
 
 /**
  * /reviews/export/{parties,reviews,focal_points}.csv: the import's own files, so that exporting
@@ -13,8 +12,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!isExportFile(file)) notFound();
   const { user } = await getSessionUser(request);
   const includeContacts = user?.role === "secretariat";
-  const lang = new URL(request.url).searchParams.get("lang");
-  const csv = await exportStatusFile(file, { includeContacts, locale: isLocale(lang) ? lang : "en" });
+  const csv = await exportStatusFile(file, { includeContacts, locale: requestedLanguage(request) });
   return new Response(csv, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

@@ -1,5 +1,6 @@
 import { data, redirect } from "@remix-run/node";
 import type { FormOutcome } from "./forms.server";
+import { isLocale, type Locale } from "./i18n";
 
 /** Throws a 404 that the error boundary renders as a localized page. */
 export function notFound(): never {
@@ -25,3 +26,27 @@ export function getPublicOrigin(): string {
   return `http://${host.includes(":") ? `[${host}]` : host}:${process.env.PORT ?? 3000}`;
 }
 
+/** Characters escaped in open data so that a reader's query echoed back can never be read as markup. */
+const MARKUP_CHARACTERS: Record<string, string> = { "<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029" };
+
+/**
+ * A public open-data answer: JSON anyone may fetch (CORS `*`), cacheable for `maxAge` seconds. `<`,
+ * `>` and `&` go out as \u escapes — the same JSON to a parser, but a query echoed back (`?q=<img …>`)
+ * stays inert even for a client that sniffs or inlines it.
+ */
+export function openDataResponse(body: unknown, { maxAge = 0 }: { maxAge?: number } = {}): Response {
+  const text = JSON.stringify(body).replace(/[<>&\u2028\u2029]/g, (character) => MARKUP_CHARACTERS[character]);
+  return new Response(text, {
+    headers: {
+      "Content-Type": "application/json; charset=utf-8",
+      "Access-Control-Allow-Origin": "*",
+      ...(maxAge > 0 ? { "Cache-Control": `public, max-age=${maxAge}` } : {}),
+    },
+  });
+}
+
+/** The language a file or open-data address asks for with `?lang=`, English when absent or unknown. */
+export function requestedLanguage(request: Request): Locale {
+  const lang = new URL(request.url).searchParams.get("lang");
+  return isLocale(lang) ? lang : "en";
+}

@@ -117,6 +117,10 @@ describe("library search on Meilisearch", () => {
     const quotes = await new TestClient().get(`/fr/library?q=${encodeURIComponent('"guide législatif\' OR 1=1 --')}&page=99999`);
     expect(quotes.status).toBe(200);
     expect(visibleText(quotes.text)).toMatch(/Bibliothèque/);
+    const markup = '"><img src=x onerror=alert(1)>';
+    const echoed = await new TestClient().get(`/search.json?q=${encodeURIComponent(markup)}`);
+    expect(echoed.text).not.toMatch(/[<>]/);
+    expect((JSON.parse(echoed.text) as { query: { q: string } }).query.q).toBe(markup);
   });
 
   it("links facets as plain links and paginates", async () => {
