@@ -3,8 +3,8 @@
  * migrations, demo data on first run, `remix watch` rebuilding on change, and the app on :3000.
  * Ctrl-C stops everything it started.
  */
-// Before anything loads Remix: memoized route matching (decision 0031).
-import "./lib/route-matching";
+// Before anything loads Remix: our edits to its internals (decisions 0031, 0038).
+import "./lib/remix-internals";
 import { spawn } from "node:child_process";
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";

@@ -3,10 +3,10 @@
  * every response, documents and resource routes alike: security headers with a per-request CSP
  * nonce, the Origin check on every mutation, compression and static files.
  */
-// First of all: Remix must load the router with memoized route matching (decision 0031).
-import "./lib/route-matching";
+// First of all: Remix must load with our edits to its internals (decisions 0031, 0038).
+import "./lib/remix-internals";
 import { randomBytes, randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
@@ -187,7 +187,11 @@ export async function createApp() {
   if (pageCache) app.use(pageCache.storeMisses);
 
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
-  app.use(express.static("public", { maxAge: "1h" }));
+  // Only addresses under public/'s own entries reach the file server: for every other request it
+  // would look for a file first (a failed `stat` per page view, ~0.4 ms in a signed-in profile).
+  const publicEntries = new Set(readdirSync("public").filter((name) => name !== "build"));
+  const publicFiles = express.static("public", { maxAge: "1h" });
+  app.use((req, res, next) => (publicEntries.has(req.path.split("/", 2)[1] ?? "") ? publicFiles(req, res, next) : next()));
 
   // What is answered to a signed-in person, or signs someone in, is theirs alone: no browser,
   // proxy or back button keeps it (static files above are the same for everyone).

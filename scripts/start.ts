@@ -2,8 +2,8 @@
  * `npm start`: production. Uses DATABASE_URL / MEILI_URL when set (embedded services otherwise),
  * applies pending migrations, then serves the built app. Run `npm run build` first.
  */
-// Before anything loads Remix: memoized route matching (decision 0031).
-import "./lib/route-matching";
+// Before anything loads Remix: our edits to its internals (decisions 0031, 0038).
+import "./lib/remix-internals";
 import { bootServices } from "./lib/boot";
 import { checkServerConfigOrExit } from "./lib/config";
 

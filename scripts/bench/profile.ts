@@ -52,7 +52,7 @@ try {
   await scratch.stop();
 }
 
-type Node = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number };
+type Node = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number; children?: number[] };
 type Profile = { nodes: Node[]; samples: number[]; timeDeltas: number[]; startTime: number; endTime: number };
 const file = readdirSync(profileDir).find((name) => name.endsWith(".cpuprofile"));
 if (!file) throw new Error(`no profile written in ${profileDir}`);
@@ -75,13 +75,21 @@ const packageOf = (url: string) => {
   if (url.includes("/build/")) return "app build";
   return url.startsWith("node:") ? "node core" : "scripts";
 };
+const nameOf = ({ functionName, url, lineNumber }: Node["callFrame"]) =>
+  `${functionName || "(anonymous)"} ${url.replace(/^.*node_modules\//, "").replace(/^file:\/\/.*\/(build|scripts)\//, "$1/")}:${lineNumber + 1}`;
+const parentOf = new Map<number, number>();
+for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
 const functions = new Map<string, number>();
 const packages = new Map<string, number>();
+/** Time spent in a function and everything it called (each function counted once per stack). */
+const inclusive = new Map<string, number>();
 for (const [id, micros] of selfMicros) {
-  const { functionName, url, lineNumber } = byId.get(id)!.callFrame;
-  const name = `${functionName || "(anonymous)"} ${url.replace(/^.*node_modules\//, "").replace(/^file:\/\/.*\/(build|scripts)\//, "$1/")}:${lineNumber + 1}`;
-  functions.set(name, (functions.get(name) ?? 0) + micros);
-  packages.set(packageOf(url), (packages.get(packageOf(url)) ?? 0) + micros);
+  const { callFrame } = byId.get(id)!;
+  functions.set(nameOf(callFrame), (functions.get(nameOf(callFrame)) ?? 0) + micros);
+  packages.set(packageOf(callFrame.url), (packages.get(packageOf(callFrame.url)) ?? 0) + micros);
+  const onStack = new Set<string>();
+  for (let frame: number | undefined = id; frame !== undefined; frame = parentOf.get(frame)) onStack.add(nameOf(byId.get(frame)!.callFrame));
+  for (const name of onStack) inclusive.set(name, (inclusive.get(name) ?? 0) + micros);
 }
 const perRequest = (micros: number) => `${(micros / 1000 / requests).toFixed(3)} ms`;
 const top = (map: Map<string, number>, count: number) => [...map].sort((a, b) => b[1] - a[1]).slice(0, count);
@@ -89,4 +97,6 @@ console.log(`\nSelf time per request (${requests} requests, profile in ${path.jo
 for (const [name, micros] of top(packages, 15)) console.log(`  ${perRequest(micros).padStart(10)}  ${name}`);
 console.log("\nBy function:");
 for (const [name, micros] of top(functions, 30)) console.log(`  ${perRequest(micros).padStart(10)}  ${name}`);
+console.log("\nBy function, with what it calls:");
+for (const [name, micros] of top(inclusive, Number(process.env.PROFILE_INCLUSIVE ?? 40))) console.log(`  ${perRequest(micros).padStart(10)}  ${name}`);
 process.exit(0);

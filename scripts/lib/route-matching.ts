@@ -22,13 +22,10 @@
  * edited, start-up fails loudly rather than silently losing the fix; scripts/lib/route-matching.test.ts
  * counts flattenings per request.
  */
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import path from "node:path";
+import { installEditedModule } from "./edited-module";
 
 type RouteMatchingStats = { flattenings: number; compilations: number; cachedMatches: number };
 
-const require = createRequire(import.meta.url);
 const holder = globalThis as typeof globalThis & { __agoraRouteMatching?: RouteMatchingStats };
 
 /** Helpers put at the top of the router's module: route-tree identities and the match cache. */
@@ -128,29 +125,8 @@ export function routeMatchingStats(): RouteMatchingStats {
 
 function installMemoizedRouter() {
   if (holder.__agoraRouteMatching) return;
-  const filename = require.resolve("@remix-run/router");
-  if (require.cache[filename]) throw new Error("@remix-run/router was loaded before scripts/lib/route-matching.ts: import it first.");
-  let source = readFileSync(filename, "utf8");
-  for (const [original, replacement] of EDITS) {
-    if (!source.includes(original)) throw new Error(`@remix-run/router (${filename}) changed: cannot memoize route matching; see scripts/lib/route-matching.ts.`);
-    source = source.replace(original, replacement);
-  }
-  const stats: RouteMatchingStats = { flattenings: 0, compilations: 0, cachedMatches: 0 };
-  const directive = "'use strict';\n";
-  if (!source.includes(directive)) throw new Error(`@remix-run/router (${filename}) changed: no 'use strict' directive.`);
-  source = source.replace(directive, `${directive}${PRELUDE}`);
-  holder.__agoraRouteMatching = stats;
-  // The router's own module, compiled from the edited text, under its own name in the CommonJS cache.
-  const Module = require("node:module") as {
-    new (id: string, parent?: unknown): NodeJS.Module & { _compile(source: string, filename: string): void };
-    _nodeModulePaths(dir: string): string[];
-  };
-  const routerModule = new Module(filename);
-  routerModule.filename = filename;
-  routerModule.paths = Module._nodeModulePaths(path.dirname(filename));
-  routerModule._compile(source, filename);
-  routerModule.loaded = true;
-  require.cache[filename] = routerModule;
+  holder.__agoraRouteMatching = { flattenings: 0, compilations: 0, cachedMatches: 0 };
+  installEditedModule("@remix-run/router", EDITS, PRELUDE);
 }
 
 installMemoizedRouter();
