@@ -1,5 +1,6 @@
 // First: the edited Remix modules must be in place before Remix loads (as in scripts/server.ts).
 import "./remix-internals";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
@@ -47,4 +48,20 @@ describe("a signed-in page", () => {
     expect(sent.filter((sql) => sql.includes("user_session"))).toHaveLength(1);
   });
 
+
+  it("builds its route objects once, not on every render", async () => {
+    const routesModule = createRequire(import.meta.url)("@remix-run/react/dist/routes.js") as { createServerRoutes: (...args: unknown[]) => unknown };
+    const original = routesModule.createServerRoutes;
+    let builds = 0;
+    routesModule.createServerRoutes = (...args) => {
+      builds++;
+      return original(...args);
+    };
+    try {
+      for (const page of ["/courses", "/reviews", "/courses"]) expect((await handle(new Request(`http://localhost${page}`, { headers: { cookie: sessionCookie } }))).status).toBe(200);
+    } finally {
+      routesModule.createServerRoutes = original;
+    }
+    expect(builds).toBe(0); // the first test's render built them
+  });
 });
