@@ -64,4 +64,29 @@ describe("a signed-in page", () => {
     }
     expect(builds).toBe(0); // the first test's render built them
   });
+
+  it("encodes the loader data for hydration only on a page that hydrates", async () => {
+    const singleFetch = createRequire(import.meta.url)("@remix-run/server-runtime/dist/single-fetch.js") as { encodeViaTurboStream: (...args: unknown[]) => unknown };
+    const original = singleFetch.encodeViaTurboStream;
+    const encoded: string[] = [];
+    singleFetch.encodeViaTurboStream = (...args) => {
+      encoded.push(currentPage);
+      return original(...args);
+    };
+    let currentPage = "";
+    const bodies = new Map<string, string>();
+    try {
+      for (const page of ["/courses", "/account"]) {
+        currentPage = page;
+        const response = await handle(new Request(`http://localhost${page}`, { headers: { cookie: sessionCookie } }));
+        expect(response.status).toBe(200);
+        bodies.set(page, await response.text());
+      }
+    } finally {
+      singleFetch.encodeViaTurboStream = original;
+    }
+    expect(encoded).toEqual(["/account"]); // /courses declares hydrate: false
+    expect(bodies.get("/account")).toContain("window.__remixContext.streamController.enqueue(");
+    expect(bodies.get("/courses")).not.toContain("__remixContext");
+  });
 });
