@@ -5,12 +5,17 @@
  */
 import { combinationName, formatCalendarDate, formatNumber } from "~/utils/format";
 import type { Locale } from "~/utils/i18n";
-import { getDashboard } from "./queries.server";
+import { derivedFromStatus, getDashboard } from "./queries.server";
 import type { ReviewFilters } from "./reviews.schema.server";
 import { percent, stageFigures } from "./stats";
 import { GROUPS, MINISTRIES } from "./vocabulary";
 
-export async function getDashboardView(filters: ReviewFilters, locale: Locale) {
+export function getDashboardView(filters: ReviewFilters, locale: Locale) {
+  // The same for every reader of a language and filter until the next import: computed once.
+  return derivedFromStatus(`dashboard|${locale}|${filters.group ?? ""}|${filters.cluster ?? ""}`, () => computeDashboardView(filters, locale));
+}
+
+async function computeDashboardView(filters: ReviewFilters, locale: Locale) {
   const dashboard = await getDashboard(filters, locale);
   const { stats } = dashboard;
   const focalPoints = stats.focalPoints;
