@@ -9,6 +9,7 @@ import { getDb } from "../../../test/db";
 import { DEMO, signInAs, signUpMember } from "../../../test/factories";
 import { TestClient, visibleText, type TestResponse } from "../../../test/http-client";
 import { readDemoProvenance, readDemoStatusFiles, DEMO_STATUS_AS_OF } from "../../../db/seed/reviews";
+import { getDashboardView } from "./dashboard-view.server";
 import { applyImport, createImport, planImport } from "./import.server";
 import type { ReviewStats } from "./stats";
 import type { StatusFiles } from "./status-files.server";
@@ -120,6 +121,13 @@ describe("the demo data reproduces the background paper's table of 2024-02-29", 
     expect(none).toContain("0 country reviews");
     // Unknown filter values are ignored rather than failing.
     expect((await anonymous.get("/reviews?group=9&cluster=X")).status).toBe(200);
+  });
+
+  it("computes the dashboard once per import, language and filter, not per request", async () => {
+    const first = await getDashboardView({ group: 1 }, "fr");
+    expect(await getDashboardView({ group: 1 }, "fr")).toBe(first);
+    expect(await getDashboardView({ group: 2 }, "fr")).not.toBe(first);
+    expect(await getDashboardView({ group: 1 }, "en")).not.toBe(first);
   });
 
   it("lists overdue reviews against the six-month guidelines at the reference date", async () => {
