@@ -4,6 +4,7 @@
  * with the reason; everyone else gets a 404 from the caller when the view is null.
  */
 import { sql, type SqlBool } from "kysely";
+import { LRUCache } from "lru-cache";
 import type { ContentStatus, PostKind } from "../../../db/schema/hub";
 import type { SessionUser } from "~/modules/auth/session.server";
 import { listCountries } from "~/modules/countries/countries.server";
@@ -144,7 +145,7 @@ export async function getFeedView(query: FeedQuery, locale: Locale, user: Sessio
       kind: row.kind as PostKind,
       title: row.title,
       locale: row.locale,
-      excerpt: excerpt(markdownToText(row.body_start)),
+      excerpt: excerptOf(row.body_start),
       author: toAuthorRef(row),
       createdOn: formatDay(row.created_at, locale),
       tags: tagRefs(row),
@@ -161,8 +162,19 @@ export async function getFeedView(query: FeedQuery, locale: Locale, user: Sessio
 export type FeedView = Awaited<ReturnType<typeof getFeedView>>;
 export type FeedItem = FeedView["posts"][number];
 
-function excerpt(text: string) {
-  return text.length > 280 ? `${text.slice(0, 279).trimEnd()}…` : text;
+/**
+ * Excerpts by the text they come from: markdown → text took ≈ 2.8 ms for a feed page on every
+ * request. Keyed by the text itself, so an edited post gets a new excerpt and none is ever stale.
+ */
+const excerpts = new LRUCache<string, string>({ max: 5_000 });
+
+function excerptOf(bodyStart: string) {
+  let kept = excerpts.get(bodyStart);
+  if (kept === undefined) {
+    const text = markdownToText(bodyStart);
+    excerpts.set(bodyStart, (kept = text.length > 280 ? `${text.slice(0, 279).trimEnd()}…` : text));
+  }
+  return kept;
 }
 
 /** Whether this viewer may see content in this state, and if not published, why it is shown. */
