@@ -12,7 +12,8 @@ import type { SearchDocument } from "./documents";
  * Meilisearch, retrying until it succeeds. No update is lost while Meilisearch is away.
  */
 /** The live index. Bump the version when documents or settings change shape: a fresh index is built. */
-export const LIVE_INDEX = "content_v5";
+// v6: ties broken by key (applySettings). A new version is built from the table at start-up.
+export const LIVE_INDEX = "content_v6";
 const BODY_LIMIT = 20_000;
 
 /** Meilisearch ids allow only [A-Za-z0-9_-]; ours contain ':' and '/'. */
@@ -143,7 +144,14 @@ async function applySettings(index: Index) {
     faceting: { maxValuesPerFacet: 200 },
     })
     .waitTask({ timeout: 60_000 });
+  // Equally relevant documents come in the order of their key, not of their indexing (which
+  // varies with job timing): the same query always gives the same pages, so paging neither
+  // repeats nor skips a result. Meilisearch's own rules stay first and unchanged.
+  const rankingRules = (await index.getRankingRules()) ?? [];
+  if (!rankingRules.includes(TIE_BREAK_RULE)) await index.updateRankingRules([...rankingRules, TIE_BREAK_RULE]).waitTask({ timeout: 60_000 });
 }
+
+const TIE_BREAK_RULE = "key:asc";
 
 let ensured: Promise<void> | undefined;
 
