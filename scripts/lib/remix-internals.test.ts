@@ -16,7 +16,7 @@ beforeAll(async () => {
   const { createRequestHandler } = await import("@remix-run/node");
   const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
   const handler = createRequestHandler(build, "production");
-  handle = (request) => handler(request, { nonce: "test", ip: "127.0.0.1", requestId: "loader-requests-test", i18nNamespaces: ["common", "courses"] });
+  handle = (request) => handler(request, { nonce: "test", ip: "127.0.0.1", requestId: "remix-internals-test", i18nNamespaces: ["common", "courses"] });
   const client = await signInAs(DEMO.member.email, DEMO.member.password);
   sessionCookie = `agora_session=${client.cookie("agora_session")}; agora_lng=ImVuIg%3D%3D`;
 });
@@ -47,7 +47,6 @@ describe("a signed-in page", () => {
     });
     expect(sent.filter((sql) => sql.includes("user_session"))).toHaveLength(1);
   });
-
 
   it("builds its route objects once, not on every render", async () => {
     const routesModule = createRequire(import.meta.url)("@remix-run/react/dist/routes.js") as { createServerRoutes: (...args: unknown[]) => unknown };
